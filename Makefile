@@ -1,0 +1,34 @@
+# Portal Bansos: `make run` to try it, `make test` to test it. Needs only Python 3.11+ and make.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+DEV := DEBUG=True
+
+.PHONY: run test install migrate demo clean
+
+run: install
+	$(DEV) $(BIN)/python manage.py migrate --noinput
+	$(DEV) $(BIN)/python manage.py load_demo
+	@echo ""
+	@echo "Portal Bansos berjalan di http://$(HOST):$(PORT)/"
+	@echo "Admin Humas:  http://$(HOST):$(PORT)/admin/  (akun demo di atas, hanya untuk lokal)"
+	@echo ""
+	$(DEV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: install
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+install: $(INSTALLED)
+
+# Reinstall whenever the dependency list changes.
+$(INSTALLED): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet ".[test]"
+	touch $(INSTALLED)
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles build *.egg-info

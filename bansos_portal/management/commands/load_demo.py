@@ -1,0 +1,20 @@
+from pathlib import Path
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from programs.models import Program
+
+DEMO_FILE = Path(__file__).resolve().parents[2] / "demo_content.json"
+
+
+class Command(BaseCommand):
+    help = "Mengisi basis data kosong dengan isi demo dan membuat akun Humas demo (hanya DEBUG=True)."
+
+    def handle(self, *args, **options):
+        # Never overwrite what someone already wrote: the demo goes only into an empty database.
+        if Program.objects.exists():
+            self.stdout.write("Basis data sudah berisi; isi demo tidak dimuat ulang.")
+        else:
+            call_command("import_content", str(DEMO_FILE), stdout=self.stdout)
+        call_command("create_demo_account", stdout=self.stdout)

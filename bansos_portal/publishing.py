@@ -1,0 +1,51 @@
+"""The one publication rule every public item follows: published, and its date has come."""
+
+from django.db import models
+from django.utils import timezone
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "Draf"
+    PUBLISHED = "published", "Terbit"
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
+
+
+class Publishable(models.Model):
+    status = models.CharField(
+        "status", max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True,
+        help_text="Hanya yang berstatus Terbit dan tanggal terbitnya sudah lewat yang tampil di situs.",
+    )
+    published_at = models.DateTimeField(
+        "tanggal terbit", default=timezone.now,
+        help_text="Isi tanggal di masa depan untuk menerbitkan pada waktu itu.",
+    )
+    created_at = models.DateTimeField("dibuat", auto_now_add=True)
+    updated_at = models.DateTimeField("diperbarui", auto_now=True)
+
+    class Meta:
+        abstract = True
+
+    def is_published(self):
+        """Return True if the item is publicly accessible."""
+        return self.status == Status.PUBLISHED and self.published_at <= timezone.now()
+
+
+class Source(models.Model):
+    """Where a page's facts come from: every published figure carries one."""
+
+    title = models.CharField("judul sumber", max_length=300)
+    url = models.URLField("alamat (URL)", max_length=500)
+    order = models.PositiveSmallIntegerField("urutan", default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "id"]
+        verbose_name = "sumber"
+        verbose_name_plural = "sumber"
+
+    def __str__(self):
+        return self.title

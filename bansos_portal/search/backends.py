@@ -1,0 +1,108 @@
+"""Database-specific full-text matching over the pre-stemmed search index.
+
+Both backends answer the same question for a list of stems: which entries match any
+term, and for ranking, whether the title holds every term, whether the entry holds
+every term, and a relevance score (title weighs more than summary, summary more than body).
+"""
+
+from django.db.models import BooleanField, FloatField
+from django.db.models.expressions import RawSQL
+
+TABLE = "bansos_portal_searchentry"
+FTS_TABLE = f"{TABLE}_fts"
+ID = f'"{TABLE}"."id"'
+
+
+class PostgresBackend:
+    install_sql = [
+        f"""ALTER TABLE {TABLE} ADD COLUMN IF NOT EXISTS search_vector tsvector GENERATED ALWAYS AS (
+            setweight(to_tsvector('simple'::regconfig, coalesce(title_stems, '')), 'A') ||
+            setweight(to_tsvector('simple'::regconfig, coalesce(summary_stems, '')), 'B') ||
+            setweight(to_tsvector('simple'::regconfig, coalesce(body_stems, '')), 'C')) STORED""",
+        f"CREATE INDEX IF NOT EXISTS {TABLE}_vector ON {TABLE} USING GIN (search_vector)",
+    ]
+    # A generated column survives every later migration, so a rebuild has nothing to repair.
+    repair_sql = []
+    vector = f'"{TABLE}"."search_vector"'
+
+    def _matches(self, tsquery):
+        return RawSQL(f"{self.vector} @@ to_tsquery('simple', %s)", [tsquery], output_field=BooleanField())
+
+    def match(self, queryset, terms):
+        any_terms = " | ".join(terms)
+        return (
+            queryset.alias(hit=self._matches(any_terms))
+            .filter(hit=True)
+            .annotate(
+                title_all=self._matches(" & ".join(f"{term}:A" for term in terms)),
+                all_terms=self._matches(" & ".join(terms)),
+                score=RawSQL(
+                    f"ts_rank({self.vector}, to_tsquery('simple', %s))", [any_terms], output_field=FloatField()
+                ),
+            )
+        )
+
+
+class SqliteBackend:
+    install_sql = [
+        f"""CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5(
+            title_stems, summary_stems, body_stems, content='{TABLE}', content_rowid='id')""",
+        f"""CREATE TRIGGER IF NOT EXISTS {TABLE}_ai AFTER INSERT ON {TABLE} BEGIN
+            INSERT INTO {FTS_TABLE}(rowid, title_stems, summary_stems, body_stems)
+            VALUES (new.id, new.title_stems, new.summary_stems, new.body_stems); END""",
+        f"""CREATE TRIGGER IF NOT EXISTS {TABLE}_ad AFTER DELETE ON {TABLE} BEGIN
+            INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title_stems, summary_stems, body_stems)
+            VALUES ('delete', old.id, old.title_stems, old.summary_stems, old.body_stems); END""",
+        f"""CREATE TRIGGER IF NOT EXISTS {TABLE}_au AFTER UPDATE ON {TABLE} BEGIN
+            INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title_stems, summary_stems, body_stems)
+            VALUES ('delete', old.id, old.title_stems, old.summary_stems, old.body_stems);
+            INSERT INTO {FTS_TABLE}(rowid, title_stems, summary_stems, body_stems)
+            VALUES (new.id, new.title_stems, new.summary_stems, new.body_stems); END""",
+        # Triggers vanish when a migration rebuilds the table, so installing also refills the index.
+        f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')",
+    ]
+    repair_sql = install_sql
+
+    def _matches(self, fts_query):
+        return RawSQL(
+            f"{ID} IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)",
+            [fts_query],
+            output_field=BooleanField(),
+        )
+
+    def match(self, queryset, terms):
+        quoted = [f'"{term}"' for term in terms]
+        any_terms, all_terms = " OR ".join(quoted), " AND ".join(quoted)
+        return (
+            queryset.alias(hit=self._matches(any_terms))
+            .filter(hit=True)
+            .annotate(
+                title_all=self._matches(f"title_stems : ({all_terms})"),
+                all_terms=self._matches(all_terms),
+                # bm25() is lower for better matches; negate it so every backend sorts score descending.
+                score=RawSQL(
+                    f"(SELECT -bm25({FTS_TABLE}, 10.0, 4.0, 1.0) FROM {FTS_TABLE} "
+                    f"WHERE {FTS_TABLE} MATCH %s AND rowid = {ID})",
+                    [any_terms],
+                    output_field=FloatField(),
+                ),
+            )
+        )
+
+
+BACKENDS = {"postgresql": PostgresBackend(), "sqlite": SqliteBackend()}
+
+
+def backend_for(connection):
+    try:
+        return BACKENDS[connection.vendor]
+    except KeyError:
+        raise NotImplementedError(f"Search supports PostgreSQL and SQLite, not {connection.vendor}") from None
+
+
+def install(connection, repair=False):
+    """Create the database's full-text structures, or with `repair` restore what a migration dropped."""
+    backend = backend_for(connection)
+    with connection.cursor() as cursor:
+        for statement in backend.repair_sql if repair else backend.install_sql:
+            cursor.execute(statement)

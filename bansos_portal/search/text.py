@@ -1,0 +1,55 @@
+"""Turning Indonesian text into the stems both the index and the queries are made of.
+
+The same functions run at index time and at query time, on every database, so
+"pendaftaran", "mendaftar" and "daftar" all become "daftar" on both sides.
+"""
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+WORD = re.compile(r"[0-9a-z]+")
+
+# Function words only: question words, pronouns, particles. Content words such as
+# "ibu", "bulan" or "cara" carry meaning in this domain and are kept.
+STOP_WORDS = frozenset("""
+    ada adalah agar akan aku anda apa apakah atau bagaimana bagi bahwa beberapa belum berapa bisakah
+    dan dapatkah dari dengan di dia dong gimana gmn gitu ia ini itu jika juga kah kalau kami kamu kapan
+    karena ke kenapa kepada kita lah mana mengapa mereka nya oleh pada para saja saya sebagai sih siapa
+    tersebut untuk ya yaitu yakni yang
+""".split())
+
+_stemmer = StemmerFactory().create_stemmer()
+
+
+def words(text):
+    """Lower-case ASCII words of two or more characters; accents and punctuation dropped."""
+    folded = unicodedata.normalize("NFKD", (text or "").lower()).encode("ascii", "ignore").decode()
+    return [word for word in WORD.findall(folded) if len(word) > 1]
+
+
+@lru_cache(maxsize=50_000)
+def stem(word):
+    return _stemmer.stem(word) or word
+
+
+def stems(text):
+    """Space-separated stems of the content words of `text`, in order (for the index)."""
+    return " ".join(stem(word) for word in words(text) if word not in STOP_WORDS)
+
+
+def query_terms(query):
+    """Unique stems of a query, in order; falls back to stop words when that is all there is."""
+    found = words(query)
+    content = [word for word in found if word not in STOP_WORDS] or found
+    return list(dict.fromkeys(stem(word) for word in content))
+
+
+CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
+
+
+def clean_query(raw, max_length):
+    """A query as typed, made safe to store and show: no control characters, trimmed, cut to size."""
+    return re.sub(r"\s+", " ", CONTROL.sub(" ", raw or "")).strip()[:max_length].strip()

@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from . import views
+
+admin.site.site_header = "Portal Bansos · Ruang Humas"
+admin.site.site_title = "Portal Bansos"
+admin.site.index_title = "Kelola isi portal"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("cari/", views.search, name="search"),
+    path("", include("programs.urls")),
+    path("", include("faq.urls")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,48 @@
+from django.contrib import admin
+
+from bansos_portal.publishing_admin import PublishableAdmin
+
+from .models import Category, Clarification, ClarificationSource, Question
+
+
+@admin.register(Category)
+class CategoryAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "order"]
+    list_editable = ["order"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Question)
+class QuestionAdmin(PublishableAdmin):
+    list_display = ["question", "category", "status", "published_at", "updated_at"]
+    list_filter = ["status", "category", "programs"]
+    list_select_related = ["category"]
+    search_fields = ["question", "answer", "slug"]
+    prepopulated_fields = {"slug": ["question"]}
+    autocomplete_fields = ["related"]
+    filter_horizontal = ["programs"]
+    fieldsets = [
+        (None, {"fields": ["question", "slug", "category", "answer", "programs", "related", "order"]}),
+        PublishableAdmin.publication_fieldset,
+    ]
+
+
+class ClarificationSourceInline(admin.TabularInline):
+    model = ClarificationSource
+    extra = 0
+    fields = ["title", "url", "order"]
+
+
+@admin.register(Clarification)
+class ClarificationAdmin(PublishableAdmin):
+    list_display = ["claim", "verdict", "date", "status", "published_at"]
+    list_filter = ["status", "verdict", "programs"]
+    search_fields = ["claim", "explanation", "slug"]
+    prepopulated_fields = {"slug": ["claim"]}
+    filter_horizontal = ["programs"]
+    inlines = [ClarificationSourceInline]
+    fieldsets = [
+        (None, {"fields": ["claim", "slug", "verdict", "date", "explanation", "programs"]}),
+        PublishableAdmin.publication_fieldset,
+    ]

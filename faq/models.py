@@ -1,0 +1,120 @@
+from django.db import models
+from django.urls import reverse
+
+from bansos_portal.publishing import Publishable, PublishableQuerySet, Source
+from bansos_portal.rich_text import MarkdownModel, markdown_html_field
+from programs.models import Program
+
+
+class CategoryQuerySet(models.QuerySet):
+    def with_published_questions(self):
+        """Categories that have published questions, each with them in `published_questions`."""
+        published = Question.objects.published().only("slug", "question", "category_id")
+        return (
+            self.filter(questions__in=published)
+            .distinct()
+            .prefetch_related(models.Prefetch("questions", queryset=published, to_attr="published_questions"))
+        )
+
+
+class Category(models.Model):
+    name = models.CharField("nama", max_length=200)
+    slug = models.SlugField("slug", max_length=100, unique=True)
+    description = models.CharField("keterangan", max_length=300, blank=True)
+    order = models.PositiveSmallIntegerField("urutan", default=100)
+
+    objects = CategoryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = "kategori tanya jawab"
+        verbose_name_plural = "kategori tanya jawab"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("faq:category", args=[self.slug])
+
+
+class QuestionQuerySet(PublishableQuerySet):
+    def for_list(self):
+        return self.select_related("category").only("slug", "question", "category__slug", "category__name")
+
+
+class Question(MarkdownModel, Publishable):
+    question = models.CharField("pertanyaan", max_length=300)
+    slug = models.SlugField("slug", max_length=100, unique=True)
+    category = models.ForeignKey(
+        Category, on_delete=models.PROTECT, related_name="questions", verbose_name="kategori"
+    )
+    answer = models.TextField("jawaban", help_text="Markdown.")
+    answer_html = markdown_html_field()
+    programs = models.ManyToManyField(Program, blank=True, related_name="questions", verbose_name="program terkait")
+    related = models.ManyToManyField(
+        "self", blank=True, symmetrical=False, related_name="related_from", verbose_name="pertanyaan terkait",
+        help_text="Pertanyaan lain yang mungkin juga dicari pembaca.",
+    )
+    order = models.PositiveSmallIntegerField("urutan", default=100)
+
+    markdown_fields = ("answer",)
+
+    objects = QuestionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "question"]
+        verbose_name = "tanya jawab"
+        verbose_name_plural = "tanya jawab"
+
+    def __str__(self):
+        return self.question
+
+    def get_absolute_url(self):
+        return reverse("faq:detail", args=[self.slug])
+
+    def search_document(self):
+        return {"title": self.question, "summary": "", "body": self.answer}
+
+
+class Clarification(MarkdownModel, Publishable):
+    class Verdict(models.TextChoices):
+        HOAX = "hoaks", "Hoaks"
+        DISINFORMATION = "disinformasi", "Disinformasi"
+        MISLEADING = "menyesatkan", "Menyesatkan"
+        TRUE = "benar", "Benar"
+
+    claim = models.CharField("klaim yang beredar", max_length=500, help_text="Teks biasa, seperti yang beredar.")
+    slug = models.SlugField("slug", max_length=100, unique=True)
+    verdict = models.CharField("penilaian", max_length=20, choices=Verdict.choices)
+    explanation = models.TextField("penjelasan", help_text="Markdown: apa yang benar dan apa yang harus dilakukan.")
+    explanation_html = markdown_html_field()
+    date = models.DateField("tanggal klarifikasi")
+    programs = models.ManyToManyField(
+        Program, blank=True, related_name="clarifications", verbose_name="program terkait"
+    )
+
+    markdown_fields = ("explanation",)
+
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        verbose_name = "klarifikasi hoaks"
+        verbose_name_plural = "klarifikasi hoaks"
+
+    def __str__(self):
+        return self.claim
+
+    def get_absolute_url(self):
+        return reverse("faq:clarification", args=[self.slug])
+
+    @property
+    def is_false(self):
+        return self.verdict != self.Verdict.TRUE
+
+    def search_document(self):
+        return {"title": self.claim, "summary": self.get_verdict_display(), "body": self.explanation}
+
+
+class ClarificationSource(Source):
+    clarification = models.ForeignKey(Clarification, on_delete=models.CASCADE, related_name="sources")

@@ -1,0 +1,39 @@
+from datetime import timedelta
+
+from django.utils import timezone
+
+from bansos_portal.publishing import Status
+from programs.models import Budget, Program
+
+
+def test_published_excludes_drafts_and_future_dates(make_program):
+    live = make_program()
+    make_program(status=Status.DRAFT)
+    make_program(published_at=timezone.now() + timedelta(hours=1))
+
+    assert list(Program.objects.published()) == [live]
+
+
+def test_is_published_matches_the_queryset_rule(make_program):
+    assert make_program().is_published()
+    assert not make_program(status=Status.DRAFT).is_published()
+    assert not make_program(published_at=timezone.now() + timedelta(days=1)).is_published()
+
+
+def test_public_budgets_skip_those_of_draft_programs(make_program, make_budget):
+    ministry = make_budget()
+    of_live = make_budget(program=make_program())
+    make_budget(program=make_program(status=Status.DRAFT))
+
+    assert set(Budget.objects.public()) == {ministry, of_live}
+
+
+def test_program_sections_skip_empty_ones_and_keep_anchors(make_program):
+    program = make_program(eligibility="Keluarga miskin.", registration="1. Datang ke desa")
+
+    assert [anchor for anchor, _, _ in program.sections()] == ["syarat", "cara-daftar"]
+
+
+def test_program_name_shows_the_acronym_once(make_program):
+    assert str(make_program(name="Program Keluarga Harapan", acronym="PKH")) == "Program Keluarga Harapan (PKH)"
+    assert str(make_program(name="Program Sembako (BPNT)", acronym="BPNT")) == "Program Sembako (BPNT)"

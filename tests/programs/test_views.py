@@ -1,0 +1,146 @@
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+
+from bansos_portal.publishing import Status
+
+
+@pytest.fixture
+def pkh(make_program, make_component, make_budget):
+    program = make_program(
+        name="Program Keluarga Harapan", acronym="PKH", slug="pkh",
+        eligibility="Keluarga di **DTKS** dengan ibu hamil.",
+        benefits="Uang tunai per komponen.",
+        registration="1. Datang ke kantor desa\n2. Ikut musyawarah desa",
+        disbursement="Empat tahap lewat bank Himbara.",
+        complaints="Hubungi Call Center 171.",
+        regional_role="Dinas Sosial memverifikasi data.",
+    )
+    make_component(program, name="Ibu hamil", amount=3_000_000, year=2025)
+    make_component(program, name="Anak SD", amount=900_000, year=2025)
+    make_component(program, name="Ibu hamil", amount=2_400_000, year=2019)
+    make_budget(program=program, year=2021, allocation=28_700_000_000_000, source="inews 2021")
+    make_budget(program=program, year=2021, allocation=28_310_000_000_000, source="CNBC 2021")
+    program.sources.create(title="Kemensos, 13 Februari 2020", url="https://kemensos.go.id/pkh")
+    return program
+
+
+def test_program_list_shows_only_published_programs(client, make_program):
+    make_program(name="Program Keluarga Harapan")
+    make_program(name="Program Rahasia", status=Status.DRAFT)
+
+    response = client.get(reverse("programs:list"))
+
+    assert "Program Keluarga Harapan" in response.text
+    assert "Program Rahasia" not in response.text
+
+
+def test_program_page_shows_sections_with_stable_anchors(client, pkh):
+    response = client.get(pkh.get_absolute_url())
+
+    assert response.status_code == 200
+    for anchor in ("syarat", "manfaat", "cara-daftar", "penyaluran", "pengaduan"):
+        assert f'id="{anchor}"' in response.text
+        assert f'href="#{anchor}"' in response.text
+    assert "<strong>DTKS</strong>" in response.text
+
+
+def test_program_page_shows_benefits_budgets_and_sources(client, pkh):
+    response = client.get(pkh.get_absolute_url())
+
+    assert "Rp 3.000.000" in response.text and "Rp 900.000" in response.text
+    assert "Besaran tahun 2019" in response.text  # older years are folded away, not lost
+    assert "Rp 28,7 triliun" in response.text and "Rp 28,31 triliun" in response.text
+    assert "inews 2021" in response.text and "CNBC 2021" in response.text
+    assert "https://kemensos.go.id/pkh" in response.text
+
+
+def test_program_page_says_it_is_a_central_program(client, pkh):
+    response = client.get(pkh.get_absolute_url())
+
+    assert "Program pemerintah pusat" in response.text
+    assert "dijalankan oleh Kementerian Sosial" in response.text
+    assert "Dinas Sosial memverifikasi data." in response.text
+
+
+def test_program_page_shows_updated_date_in_indonesian(client, pkh):
+    pkh.__class__.objects.filter(pk=pkh.pk).update(updated_at="2026-11-27T10:00:00+07:00")
+
+    response = client.get(pkh.get_absolute_url())
+
+    assert "Diperbarui" in response.text and "27 November 2026" in response.text
+
+
+def test_program_page_lists_only_published_related_questions(client, pkh, make_question):
+    make_question(question="Kapan PKH cair?").programs.add(pkh)
+    make_question(question="Draf tentang PKH?", status=Status.DRAFT).programs.add(pkh)
+
+    response = client.get(pkh.get_absolute_url())
+
+    assert "Kapan PKH cair?" in response.text
+    assert "Draf tentang PKH?" not in response.text
+
+
+def test_draft_program_answers_404(client, make_program):
+    program = make_program(status=Status.DRAFT)
+
+    assert client.get(program.get_absolute_url()).status_code == 404
+
+
+def test_unknown_program_answers_404_in_indonesian(client, db):
+    response = client.get("/program/tidak-ada/")
+
+    assert response.status_code == 404
+    assert "Halaman tidak ditemukan" in response.text
+
+
+def test_budget_page_shows_both_figures_for_a_year_with_sources(client, make_budget):
+    make_budget(year=2018, allocation=43_300_000_000_000, source="Sekjen Kemensos", label="laporan")
+    make_budget(year=2018, allocation=41_300_000_000_000, source="APBN 2018", label="pagu")
+    make_budget(year=2019, allocation=58_900_000_000_000, source="Sekjen Kemensos")
+
+    response = client.get(reverse("programs:budgets"))
+
+    for text in ("Rp 43,3 triliun", "Rp 41,3 triliun", "Rp 58,9 triliun", "APBN 2018", "Sekjen Kemensos"):
+        assert text in response.text
+    assert response.text.count('<rect') == 3  # the chart draws every figure, server-side
+    assert 'width="100"' in response.text  # the largest figure fills its bar
+
+
+def test_budget_page_hides_budgets_of_draft_programs(client, make_program, make_budget):
+    make_budget(program=make_program(acronym="RHS", status=Status.DRAFT), source="Sumber rahasia")
+
+    response = client.get(reverse("programs:budgets"))
+
+    assert "Sumber rahasia" not in response.text
+
+
+def test_budget_csv_has_the_same_figures_with_sources(client, make_program, make_budget):
+    make_budget(year=2018, allocation=41_300_000_000_000, source="APBN 2018", source_url="https://example.org/a")
+    make_budget(program=make_program(acronym="PKH"), year=2022, allocation=28_700_000_000_000, beneficiaries=10**7)
+    make_budget(program=make_program(acronym="DRF", status=Status.DRAFT), year=2022)
+
+    response = client.get(reverse("programs:budgets_csv"))
+
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert [(row["tahun"], row["program"], row["anggaran_rupiah"]) for row in rows] == [
+        ("2018", "Kementerian Sosial (seluruhnya)", "41300000000000"),
+        ("2022", "PKH", "28700000000000"),
+    ]
+    assert rows[0]["sumber"] == "APBN 2018" and rows[0]["url_sumber"] == "https://example.org/a"
+    assert rows[1]["penerima"] == "10000000"
+
+
+def test_program_pages_run_a_fixed_number_of_queries(client, pkh, make_program, django_assert_max_num_queries):
+    for _ in range(5):
+        make_program()
+
+    with django_assert_max_num_queries(3):
+        client.get(reverse("programs:list"))
+    with django_assert_max_num_queries(7):
+        client.get(pkh.get_absolute_url())
+    with django_assert_max_num_queries(3):
+        client.get(reverse("programs:budgets"))
