@@ -134,9 +134,10 @@ def _category(item, where):
 def _question(item, where):
     question, where = _entry(Question, item, where, ["question", "answer", "order"])
     category_slug = item.get("category")
-    question.category = Category.objects.filter(slug=str(category_slug)).first()
-    if question.category is None:
+    category = Category.objects.filter(slug=str(category_slug)).first()
+    if category is None:
         raise ContentError(f"{where}: kategori \"{category_slug}\" tidak ditemukan.")
+    question.category = category
     _publication(question, item, where)
     _save(question, where)
     question.programs.set(_by_slugs(Program, item.get("programs"), where, "program"))
