@@ -15,14 +15,15 @@ class SearchEntryQuerySet(models.QuerySet):
         return backend_for(connections[self.db]).match(self, terms)
 
     def search(self, query):
-        """Published entries matching `query`, titles holding every word first."""
+        """Published entries matching `query`: titles holding every word first, then entries holding
+        every word, then by how many words the title holds, then by relevance."""
         terms = query_terms(query)
         if not terms:
             return self.none()
         return (
             self.published()
             .matching(terms)
-            .order_by("-title_all", "-all_terms", "-score", "title")
+            .order_by("-title_all", "-all_terms", "-title_hits", "-score", "title")
             .defer("title_stems", "summary_stems", "body_stems")
         )
 

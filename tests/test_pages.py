@@ -91,7 +91,7 @@ def test_error_500_page_is_indonesian_and_standalone(client, db):
 
     html = render_to_string("500.html")
 
-    assert "Maaf, terjadi gangguan" in html and "171" in html
+    assert "Maaf, terjadi gangguan" in html and "tidak pernah meminta uang, NIK" in html
 
 
 def test_unsupported_method_is_refused_cleanly(client, db):

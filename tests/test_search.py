@@ -53,6 +53,13 @@ def test_entries_with_every_word_rank_above_those_with_some(make_question):
     assert titles("ibu hamil miskin")[0] == "Syarat khusus"
 
 
+def test_titles_holding_more_of_the_words_rank_higher(make_question):
+    make_question(question="Kapan dana cair?", answer="Kartu KKS dipakai setiap tahap.")
+    make_question(question="Kartu KKS tertelan ATM", answer="Dana bisa cair lagi setelah kartu diganti.")
+
+    assert titles("kartu kks cair")[0] == "Kartu KKS tertelan ATM"
+
+
 def test_only_published_items_are_found(make_question):
     make_question(question="Draf rahasia pencairan?", status=Status.DRAFT)
     make_question(question="Terjadwal pencairan?", published_at=timezone.now() + timedelta(days=1))

@@ -2,10 +2,11 @@
 
 Both backends answer the same question for a list of stems: which entries match any
 term, and for ranking, whether the title holds every term, whether the entry holds
-every term, and a relevance score (title weighs more than summary, summary more than body).
+every term, how many of the terms the title holds, and a relevance score (title weighs
+more than summary, summary more than body).
 """
 
-from django.db.models import BooleanField, FloatField
+from django.db.models import BooleanField, FloatField, IntegerField
 from django.db.models.expressions import RawSQL
 
 TABLE = "bansos_portal_searchentry"
@@ -28,6 +29,10 @@ class PostgresBackend:
     def _matches(self, tsquery):
         return RawSQL(f"{self.vector} @@ to_tsquery('simple', %s)", [tsquery], output_field=BooleanField())
 
+    def _title_hits(self, terms):
+        sql = " + ".join(f"(CASE WHEN {self.vector} @@ to_tsquery('simple', %s) THEN 1 ELSE 0 END)" for _ in terms)
+        return RawSQL(f"({sql})", [f"{term}:A" for term in terms], output_field=IntegerField())
+
     def match(self, queryset, terms):
         any_terms = " | ".join(terms)
         return (
@@ -36,6 +41,7 @@ class PostgresBackend:
             .annotate(
                 title_all=self._matches(" & ".join(f"{term}:A" for term in terms)),
                 all_terms=self._matches(" & ".join(terms)),
+                title_hits=self._title_hits(terms),
                 score=RawSQL(
                     f"ts_rank({self.vector}, to_tsquery('simple', %s))", [any_terms], output_field=FloatField()
                 ),
@@ -70,6 +76,10 @@ class SqliteBackend:
             output_field=BooleanField(),
         )
 
+    def _title_hits(self, quoted):
+        sql = " + ".join(f"({ID} IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s))" for _ in quoted)
+        return RawSQL(f"({sql})", [f"title_stems : {term}" for term in quoted], output_field=IntegerField())
+
     def match(self, queryset, terms):
         quoted = [f'"{term}"' for term in terms]
         any_terms, all_terms = " OR ".join(quoted), " AND ".join(quoted)
@@ -79,6 +89,7 @@ class SqliteBackend:
             .annotate(
                 title_all=self._matches(f"title_stems : ({all_terms})"),
                 all_terms=self._matches(all_terms),
+                title_hits=self._title_hits(quoted),
                 # bm25() is lower for better matches; negate it so every backend sorts score descending.
                 score=RawSQL(
                     f"(SELECT -bm25({FTS_TABLE}, 10.0, 4.0, 1.0) FROM {FTS_TABLE} "

@@ -40,11 +40,15 @@ def stems(text):
     return " ".join(stem(word) for word in words(text) if word not in STOP_WORDS)
 
 
+# A pasted message can be long; its first words are enough to find it, and the cap bounds the SQL.
+MAX_TERMS = 16
+
+
 def query_terms(query):
     """Unique stems of a query, in order; falls back to stop words when that is all there is."""
     found = words(query)
     content = [word for word in found if word not in STOP_WORDS] or found
-    return list(dict.fromkeys(stem(word) for word in content))
+    return list(dict.fromkeys(stem(word) for word in content))[:MAX_TERMS]
 
 
 CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
