@@ -4,6 +4,11 @@ import markdown
 import nh3
 from django.db import models
 
+MARKDOWN_HELP = (
+    "Markdown: **tebal**, *miring*, baris berawal 1. untuk langkah, - untuk daftar, "
+    "[teks tautan](https://alamat), ### untuk judul kecil. Baris kosong memisahkan paragraf."
+)
+
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "dd", "dl", "dt", "em", "h3", "h4", "h5", "hr",
     "i", "li", "ol", "p", "pre", "strong", "sub", "sup", "table", "tbody", "td", "th", "thead", "tr", "ul",

@@ -10,6 +10,7 @@ admin.site.index_title = "Kelola isi portal"
 urlpatterns = [
     path("", views.home, name="home"),
     path("cari/", views.search, name="search"),
+    path("favicon.ico", views.favicon),
     path("", include("programs.urls")),
     path("", include("faq.urls")),
     path("admin/", admin.site.urls),

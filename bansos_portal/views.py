@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
@@ -23,6 +24,12 @@ def home(request):
         "budgets": Budget.objects.ministry_wide().order_by("-year", "label")[:1],
     }
     return render(request, "home.html", context)
+
+
+@require_GET
+def favicon(request):
+    # Browsers ask for /favicon.ico on every page, the admin's included.
+    return redirect(static("img/favicon.svg"), permanent=True)
 
 
 @require_GET

@@ -2,7 +2,7 @@ from django.db import models
 from django.urls import reverse
 
 from bansos_portal.publishing import Publishable, PublishableQuerySet, Source
-from bansos_portal.rich_text import MarkdownModel, markdown_html_field
+from bansos_portal.rich_text import MARKDOWN_HELP, MarkdownModel, markdown_html_field
 from programs.models import Program
 
 
@@ -48,7 +48,7 @@ class Question(MarkdownModel, Publishable):
     category = models.ForeignKey(
         Category, on_delete=models.PROTECT, related_name="questions", verbose_name="kategori"
     )
-    answer = models.TextField("jawaban", help_text="Markdown.")
+    answer = models.TextField("jawaban", help_text=MARKDOWN_HELP)
     answer_html = markdown_html_field()
     programs = models.ManyToManyField(Program, blank=True, related_name="questions", verbose_name="program terkait")
     related = models.ManyToManyField(
@@ -86,7 +86,7 @@ class Clarification(MarkdownModel, Publishable):
     claim = models.CharField("klaim yang beredar", max_length=500, help_text="Teks biasa, seperti yang beredar.")
     slug = models.SlugField("slug", max_length=100, unique=True)
     verdict = models.CharField("penilaian", max_length=20, choices=Verdict.choices)
-    explanation = models.TextField("penjelasan", help_text="Markdown: apa yang benar dan apa yang harus dilakukan.")
+    explanation = models.TextField("penjelasan", help_text="Apa yang benar dan apa yang harus dilakukan warga. " + MARKDOWN_HELP)
     explanation_html = markdown_html_field()
     date = models.DateField("tanggal klarifikasi")
     programs = models.ManyToManyField(

@@ -2,7 +2,7 @@ from django.db import models
 from django.urls import reverse
 
 from bansos_portal.publishing import Publishable, PublishableQuerySet, Source
-from bansos_portal.rich_text import MarkdownModel, markdown_html_field
+from bansos_portal.rich_text import MARKDOWN_HELP, MarkdownModel, markdown_html_field
 
 CENTRAL_AGENCY = "Kementerian Sosial"
 
@@ -38,17 +38,17 @@ class Program(MarkdownModel, Publishable):
     )
     summary = models.TextField("ringkasan", max_length=400, help_text="Satu atau dua kalimat, teks biasa.")
     order = models.PositiveSmallIntegerField("urutan", default=100, help_text="Angka kecil tampil lebih dulu.")
-    description = models.TextField("tentang program", blank=True, help_text="Markdown.")
-    eligibility = models.TextField("siapa yang berhak", blank=True, help_text="Markdown.")
-    benefits = models.TextField("manfaat", blank=True, help_text="Markdown.")
-    registration = models.TextField("cara mendaftar", blank=True, help_text="Markdown; tulis langkah bernomor.")
-    disbursement = models.TextField("penyaluran", blank=True, help_text="Markdown: tahap, jadwal, saluran.")
-    complaints = models.TextField("pengaduan dan kontak", blank=True, help_text="Markdown.")
+    description = models.TextField("tentang program", blank=True, help_text=MARKDOWN_HELP)
+    eligibility = models.TextField("siapa yang berhak", blank=True, help_text=MARKDOWN_HELP)
+    benefits = models.TextField("manfaat", blank=True, help_text=MARKDOWN_HELP)
+    registration = models.TextField("cara mendaftar", blank=True, help_text="Tulis langkah bernomor. " + MARKDOWN_HELP)
+    disbursement = models.TextField("penyaluran", blank=True, help_text="Tahap, jadwal dan saluran. " + MARKDOWN_HELP)
+    complaints = models.TextField("pengaduan dan kontak", blank=True, help_text=MARKDOWN_HELP)
     regional_role = models.TextField(
         "peran pemerintah daerah", blank=True,
-        help_text="Markdown: apa yang dikerjakan Dinas Sosial, desa dan pendamping dalam program ini.",
+        help_text="Apa yang dikerjakan Dinas Sosial, desa dan pendamping dalam program ini. " + MARKDOWN_HELP,
     )
-    legal_basis = models.TextField("dasar hukum", blank=True, help_text="Markdown.")
+    legal_basis = models.TextField("dasar hukum", blank=True, help_text=MARKDOWN_HELP)
     description_html = markdown_html_field()
     eligibility_html = markdown_html_field()
     benefits_html = markdown_html_field()

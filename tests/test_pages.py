@@ -86,6 +86,19 @@ def test_home_page_shows_programs_questions_facts_and_budget(
     assert "Rp 58,9 triliun" in text and "2019" in text
 
 
+def test_home_page_runs_a_fixed_number_of_queries(
+    client, make_program, make_question, make_clarification, make_budget, django_assert_max_num_queries
+):
+    for _ in range(6):
+        make_program()
+        make_question()
+        make_clarification()
+        make_budget()
+
+    with django_assert_max_num_queries(4):
+        client.get(reverse("home"))
+
+
 def test_error_500_page_is_indonesian_and_standalone(client, db):
     from django.template.loader import render_to_string
 
@@ -96,3 +109,9 @@ def test_error_500_page_is_indonesian_and_standalone(client, db):
 
 def test_unsupported_method_is_refused_cleanly(client, db):
     assert client.post(reverse("home")).status_code == 405
+
+
+def test_favicon_requests_find_the_icon(client, db):
+    response = client.get("/favicon.ico")
+
+    assert response.status_code == 301 and response["Location"].endswith("img/favicon.svg")
