@@ -17,6 +17,21 @@ class ContentError(Exception):
 PROGRAM_FIELDS = ["name", "acronym", "agency", "summary", "order", *(field for field, _, _ in SECTIONS)]
 BUDGET_FIELDS = ["year", "allocation", "realisation", "beneficiaries", "label", "source", "source_url"]
 COMPONENT_FIELDS = ["name", "amount", "period", "year", "note", "order"]
+# Words people naturally write for the coded values, in Indonesian or English.
+SYNONYMS = {
+    "period": {
+        "year": "year", "tahun": "year", "per tahun": "year", "tahunan": "year", "yearly": "year", "annual": "year",
+        "month": "month", "bulan": "month", "per bulan": "month", "bulanan": "month", "monthly": "month",
+        "stage": "stage", "tahap": "stage", "per tahap": "stage", "quarter": "stage", "triwulan": "stage",
+        "once": "once", "sekali": "once", "one-off": "once",
+    },
+    "verdict": {
+        "hoaks": "hoaks", "hoax": "hoaks", "disinformasi": "disinformasi", "disinformation": "disinformasi",
+        "menyesatkan": "menyesatkan", "misleading": "menyesatkan", "benar": "benar", "true": "benar",
+    },
+    "status": {"published": "published", "terbit": "published", "draft": "draft", "draf": "draft"},
+}
+
 TEXT_FIELDS = {
     *PROGRAM_FIELDS, "acronym", "source", "source_url", "note", "description", "title", "url", "answer",
     "explanation",
@@ -54,11 +69,31 @@ def _list(data, key):
     return value
 
 
+def _value(field, value):
+    # JSON null in a text field means "empty"; in a number field it stays "unknown".
+    if value is None and field in TEXT_FIELDS:
+        return ""
+    if field in SYNONYMS and isinstance(value, str):
+        return SYNONYMS[field].get(value.strip().lower(), value)
+    return value
+
+
 def _pick(item, fields, where):
     if not isinstance(item, dict):
         raise ContentError(f"{where}: harus berupa objek JSON.")
-    # JSON null in a text field means "empty"; in a number field it stays "unknown".
-    return {field: "" if item[field] is None and field in TEXT_FIELDS else item[field] for field in fields if field in item}
+    values = {field: _value(field, item[field]) for field in fields if field in item}
+    source = values.get("source")
+    if isinstance(source, dict):  # a budget's source given as {"title", "url"}
+        values["source"] = source.get("title") or source.get("url") or ""
+        values["source_url"] = values.get("source_url") or source.get("url") or ""
+    return values
+
+
+def _source(child, where):
+    """A source given as {"title", "url"}, or as a bare URL."""
+    if isinstance(child, str):
+        return {"title": child, "url": child}
+    return _pick(child, ["title", "url"], where)
 
 
 def _save(obj, where):
@@ -85,7 +120,7 @@ def _entry(model, item, where, fields):
 
 
 def _publication(obj, item, where):
-    obj.status = item.get("status", Status.PUBLISHED)
+    obj.status = _value("status", item.get("status") or Status.PUBLISHED)
     if item.get("published_at"):
         published_at = parse_datetime(str(item["published_at"]))
         if published_at is None:
@@ -122,7 +157,7 @@ def _program(item, where):
     _replace_children(item, "budgets", where, program.budgets,
                       lambda child, at: Budget(program=program, **_pick(child, BUDGET_FIELDS, at)))
     _replace_children(item, "sources", where, program.sources,
-                      lambda child, at: ProgramSource(program=program, **_pick(child, ["title", "url"], at)))
+                      lambda child, at: ProgramSource(program=program, **_source(child, at)))
     return program
 
 
@@ -162,5 +197,5 @@ def _clarification(item, where):
     _save(clarification, where)
     clarification.programs.set(_by_slugs(Program, item.get("programs"), where, "program"))
     _replace_children(item, "sources", where, clarification.sources,
-                      lambda child, at: ClarificationSource(clarification=clarification, **_pick(child, ["title", "url"], at)))
+                      lambda child, at: ClarificationSource(clarification=clarification, **_source(child, at)))
     return clarification

@@ -131,19 +131,24 @@ class BudgetQuerySet(models.QuerySet):
 
 
 class Budget(models.Model):
-    class Label(models.TextChoices):
-        DRAFT_BUDGET = "rapbn", "RAPBN (rancangan)"
-        ALLOCATION = "pagu", "Pagu APBN"
-        REVISED_ALLOCATION = "pagu-revisi", "Pagu revisi"
-        REALISATION = "realisasi", "Realisasi"
-        REPORTED = "laporan", "Angka yang dilaporkan"
+    # The usual kinds of figure; any other short description (e.g. "APBN-P") is kept as written.
+    LABELS = {
+        "rapbn": "RAPBN (rancangan)",
+        "pagu": "Pagu APBN",
+        "pagu-revisi": "Pagu revisi",
+        "realisasi": "Realisasi",
+        "laporan": "Angka yang dilaporkan",
+    }
 
     program = models.ForeignKey(
         Program, on_delete=models.CASCADE, related_name="budgets", null=True, blank=True,
         help_text="Kosongkan untuk anggaran seluruh Kementerian Sosial.",
     )
     year = models.PositiveSmallIntegerField("tahun anggaran")
-    label = models.CharField("jenis angka", max_length=20, choices=Label.choices, default=Label.ALLOCATION)
+    label = models.CharField(
+        "jenis angka", max_length=60, default="pagu",
+        help_text="Biasanya pagu, pagu-revisi, rapbn, realisasi atau laporan; boleh keterangan lain.",
+    )
     allocation = models.BigIntegerField("anggaran (rupiah)")
     realisation = models.BigIntegerField("realisasi (rupiah)", null=True, blank=True)
     beneficiaries = models.BigIntegerField("penerima (KPM/orang)", null=True, blank=True)
@@ -160,3 +165,10 @@ class Budget(models.Model):
     def __str__(self):
         owner = self.program.short_name if self.program_id else CENTRAL_AGENCY
         return f"{owner} {self.year} ({self.get_label_display()})"
+
+    def clean(self):
+        key = self.label.strip().lower().replace("_", "-").replace(" ", "-")
+        self.label = key if key in self.LABELS else self.label.strip()
+
+    def get_label_display(self):
+        return self.LABELS.get(self.label, self.label)

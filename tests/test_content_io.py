@@ -172,5 +172,26 @@ def test_demo_content_meets_the_promised_size(db):
     }
     years = set(Budget.objects.ministry_wide().values_list("year", flat=True))
     assert {2018, 2019} <= years
-    assert all(Budget.objects.exclude(source="").values_list("source", flat=True))
     assert not Budget.objects.filter(source="").exists()  # every figure carries its source
+
+
+def test_import_accepts_natural_spellings_of_coded_values(db):
+    data = json.loads(json.dumps(SAMPLE))
+    data["programs"][0]["benefit_components"][0]["period"] = "Per Tahap"
+    data["programs"][0]["budgets"][0].update(
+        label="Pagu Revisi", source={"title": "Kemenkeu", "url": "https://kemenkeu.go.id/"}
+    )
+    data["ministry_budgets"][0]["label"] = "APBN-P"
+    data["clarifications"][0].update(verdict="Hoax", sources=["https://kemensos.go.id/hoaks"])
+    data["faq"][0]["status"] = "draf"
+
+    import_content(data=data)
+
+    pkh = Program.objects.get(slug="pkh")
+    assert pkh.components.get().get_period_display() == "per tahap"
+    budget = pkh.budgets.get()
+    assert budget.get_label_display() == "Pagu revisi" and budget.source_url == "https://kemenkeu.go.id/"
+    assert Budget.objects.ministry_wide().filter(label="APBN-P").exists()
+    clarification = Clarification.objects.get()
+    assert clarification.verdict == "hoaks" and clarification.sources.get().url == "https://kemensos.go.id/hoaks"
+    assert not Question.objects.get(slug="cara-daftar").is_published()
