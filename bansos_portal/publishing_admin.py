@@ -30,3 +30,10 @@ class PublishableAdmin(admin.ModelAdmin):
     readonly_fields = ["created_at", "updated_at"]
     date_hierarchy = "published_at"
     publication_fieldset = ("Penerbitan", {"fields": ["status", "published_at", "created_at", "updated_at"]})
+
+
+class SourceInline(admin.TabularInline):
+    """Sources under the item they support; the model is set by each app."""
+
+    extra = 0
+    fields = ["title", "url", "order"]

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from bansos_portal.publishing_admin import PublishableAdmin
+from bansos_portal.publishing_admin import PublishableAdmin, SourceInline
 
 from .models import Category, Clarification, ClarificationSource, Question
 
@@ -28,10 +28,8 @@ class QuestionAdmin(PublishableAdmin):
     ]
 
 
-class ClarificationSourceInline(admin.TabularInline):
+class ClarificationSourceInline(SourceInline):
     model = ClarificationSource
-    extra = 0
-    fields = ["title", "url", "order"]
 
 
 @admin.register(Clarification)

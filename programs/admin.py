@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from bansos_portal.publishing_admin import PublishableAdmin
+from bansos_portal.publishing_admin import PublishableAdmin, SourceInline
 
 from .models import BenefitComponent, Budget, Program, ProgramSource
 
@@ -17,10 +17,8 @@ class BudgetInline(admin.TabularInline):
     fields = ["year", "label", "allocation", "realisation", "beneficiaries", "source", "source_url"]
 
 
-class ProgramSourceInline(admin.TabularInline):
+class ProgramSourceInline(SourceInline):
     model = ProgramSource
-    extra = 0
-    fields = ["title", "url", "order"]
 
 
 @admin.register(Program)
