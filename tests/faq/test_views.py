@@ -94,8 +94,10 @@ def test_faq_pages_run_a_fixed_number_of_queries(
     for question in questions:
         question.related.add(questions[0])
         question.programs.add(make_program())
-    for _ in range(8):
-        make_clarification()
+    clarifications = [make_clarification() for _ in range(8)]
+    for clarification in clarifications:
+        clarification.programs.add(make_program())
+        clarification.sources.create(title="Sumber", url="https://example.org/")
 
     with django_assert_max_num_queries(3):
         client.get(reverse("faq:list"))
@@ -105,3 +107,5 @@ def test_faq_pages_run_a_fixed_number_of_queries(
         client.get(questions[3].get_absolute_url())
     with django_assert_max_num_queries(3):
         client.get(reverse("faq:clarifications"))
+    with django_assert_max_num_queries(3):
+        client.get(clarifications[2].get_absolute_url())

@@ -144,3 +144,5 @@ def test_program_pages_run_a_fixed_number_of_queries(client, pkh, make_program, 
         client.get(pkh.get_absolute_url())
     with django_assert_max_num_queries(3):
         client.get(reverse("programs:budgets"))
+    with django_assert_max_num_queries(2):
+        client.get(reverse("programs:budgets_csv"))
