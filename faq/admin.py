@@ -34,7 +34,7 @@ class ClarificationSourceInline(SourceInline):
 
 @admin.register(Clarification)
 class ClarificationAdmin(PublishableAdmin):
-    list_display = ["claim", "verdict", "date", "status", "published_at"]
+    list_display = ["__str__", "verdict", "date", "status", "published_at"]
     list_filter = ["status", "verdict", "programs"]
     search_fields = ["claim", "explanation", "slug"]
     prepopulated_fields = {"slug": ["claim"]}

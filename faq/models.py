@@ -1,5 +1,6 @@
 from django.db import models
 from django.urls import reverse
+from django.utils.text import Truncator
 
 from bansos_portal.publishing import Publishable, PublishableQuerySet, Source
 from bansos_portal.rich_text import MARKDOWN_HELP, MarkdownModel, markdown_html_field
@@ -43,8 +44,8 @@ class QuestionQuerySet(PublishableQuerySet):
 
 
 class Question(MarkdownModel, Publishable):
-    question = models.CharField("pertanyaan", max_length=300)
-    slug = models.SlugField("slug", max_length=100, unique=True)
+    question = models.CharField("pertanyaan", max_length=500)
+    slug = models.SlugField("slug", max_length=200, unique=True)
     category = models.ForeignKey(
         Category, on_delete=models.PROTECT, related_name="questions", verbose_name="kategori"
     )
@@ -83,8 +84,9 @@ class Clarification(MarkdownModel, Publishable):
         MISLEADING = "menyesatkan", "Menyesatkan"
         TRUE = "benar", "Benar"
 
-    claim = models.CharField("klaim yang beredar", max_length=500, help_text="Teks biasa, seperti yang beredar.")
-    slug = models.SlugField("slug", max_length=100, unique=True)
+    # A claim is often a whole forwarded message, so it has no length limit.
+    claim = models.TextField("klaim yang beredar", help_text="Teks biasa, seperti yang beredar.")
+    slug = models.SlugField("slug", max_length=200, unique=True)
     verdict = models.CharField("penilaian", max_length=20, choices=Verdict.choices)
     explanation = models.TextField("penjelasan", help_text="Apa yang benar dan apa yang harus dilakukan warga. " + MARKDOWN_HELP)
     explanation_html = markdown_html_field()
@@ -103,7 +105,7 @@ class Clarification(MarkdownModel, Publishable):
         verbose_name_plural = "klarifikasi hoaks"
 
     def __str__(self):
-        return self.claim
+        return Truncator(self.claim).words(20)
 
     def get_absolute_url(self):
         return reverse("faq:clarification", args=[self.slug])

@@ -109,3 +109,14 @@ def test_faq_pages_run_a_fixed_number_of_queries(
         client.get(reverse("faq:clarifications"))
     with django_assert_max_num_queries(3):
         client.get(clarifications[2].get_absolute_url())
+
+
+def test_a_long_forwarded_message_is_kept_whole_and_shown_short_in_lists(client, make_clarification):
+    message = "Selamat! Anda terpilih menerima bantuan Rp2 juta. " * 20 + "Klik tautan ini sekarang."
+    clarification = make_clarification(claim=message)
+
+    listing = client.get(reverse("faq:clarifications")).text
+    detail = client.get(clarification.get_absolute_url()).text
+
+    assert "Klik tautan ini sekarang." not in listing and "Selamat! Anda terpilih" in listing
+    assert "Klik tautan ini sekarang." in detail
