@@ -115,3 +115,12 @@ def test_favicon_requests_find_the_icon(client, db):
     response = client.get("/favicon.ico")
 
     assert response.status_code == 301 and response["Location"].endswith("img/favicon.svg")
+
+
+def test_pages_are_compressed_for_slow_connections(client, make_program):
+    program = make_program(description="Keterangan panjang tentang program. " * 100)
+
+    response = client.get(program.get_absolute_url(), headers={"Accept-Encoding": "gzip"})
+
+    assert response["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in response["Vary"]
