@@ -66,6 +66,12 @@ def _list(data, key):
     value = data.get(key, [])
     if not isinstance(value, list):
         raise ContentError(f"\"{key}\" harus berupa daftar (JSON array).")
+    seen = {}
+    for i, item in enumerate(value):
+        slug = item.get("slug") if isinstance(item, dict) else None
+        if isinstance(slug, str) and slug in seen:
+            raise ContentError(f"{key}[{i}]: slug \"{slug}\" sudah dipakai oleh {key}[{seen[slug]}].")
+        seen.setdefault(slug, i)
     return value
 
 

@@ -105,6 +105,7 @@ def test_import_updates_by_slug(db, tmp_path):
         (lambda d: d["clarifications"][0].update(date="19/07/2021"), "bukan tanggal YYYY-MM-DD"),
         (lambda d: d["programs"][0].pop("slug"), 'programs[0]: "slug" wajib diisi'),
         (lambda d: d.update(faq="bukan daftar"), '"faq" harus berupa daftar'),
+        (lambda d: d["faq"].append(dict(d["faq"][0])), 'faq[2]: slug "cara-daftar" sudah dipakai oleh faq[0]'),
     ],
 )
 def test_a_bad_entry_changes_nothing_and_is_named(db, tmp_path, mutate, message):
