@@ -53,8 +53,8 @@ def _clarification(clarification):
 
 def export_content():
     programs = Program.objects.order_by("order", "slug").prefetch_related("components", "budgets", "sources")
-    questions = Question.objects.order_by("order", "slug").select_related("category").prefetch_related(
-        "programs", "related"
+    questions = (
+        Question.objects.order_by("order", "slug").select_related("category").prefetch_related("programs", "related")
     )
     clarifications = Clarification.objects.order_by("-date", "slug").prefetch_related("programs", "sources")
     return {

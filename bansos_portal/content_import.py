@@ -20,20 +20,49 @@ COMPONENT_FIELDS = ["name", "amount", "period", "year", "note", "order"]
 # Words people naturally write for the coded values, in Indonesian or English.
 SYNONYMS = {
     "period": {
-        "year": "year", "tahun": "year", "per tahun": "year", "tahunan": "year", "yearly": "year", "annual": "year",
-        "month": "month", "bulan": "month", "per bulan": "month", "bulanan": "month", "monthly": "month",
-        "stage": "stage", "tahap": "stage", "per tahap": "stage", "quarter": "stage", "triwulan": "stage",
-        "once": "once", "sekali": "once", "one-off": "once",
+        "year": "year",
+        "tahun": "year",
+        "per tahun": "year",
+        "tahunan": "year",
+        "yearly": "year",
+        "annual": "year",
+        "month": "month",
+        "bulan": "month",
+        "per bulan": "month",
+        "bulanan": "month",
+        "monthly": "month",
+        "stage": "stage",
+        "tahap": "stage",
+        "per tahap": "stage",
+        "quarter": "stage",
+        "triwulan": "stage",
+        "once": "once",
+        "sekali": "once",
+        "one-off": "once",
     },
     "verdict": {
-        "hoaks": "hoaks", "hoax": "hoaks", "disinformasi": "disinformasi", "disinformation": "disinformasi",
-        "menyesatkan": "menyesatkan", "misleading": "menyesatkan", "benar": "benar", "true": "benar",
+        "hoaks": "hoaks",
+        "hoax": "hoaks",
+        "disinformasi": "disinformasi",
+        "disinformation": "disinformasi",
+        "menyesatkan": "menyesatkan",
+        "misleading": "menyesatkan",
+        "benar": "benar",
+        "true": "benar",
     },
     "status": {"published": "published", "terbit": "published", "draft": "draft", "draf": "draft"},
 }
 
 TEXT_FIELDS = {
-    *PROGRAM_FIELDS, "acronym", "source", "source_url", "note", "description", "title", "url", "answer",
+    *PROGRAM_FIELDS,
+    "acronym",
+    "source",
+    "source_url",
+    "note",
+    "description",
+    "title",
+    "url",
+    "answer",
     "explanation",
 } - {"order"}
 
@@ -41,11 +70,13 @@ TEXT_FIELDS = {
 def import_content(*, data):
     """Create or update everything in `data`; returns counts. Raises ContentError and changes nothing."""
     if not isinstance(data, dict):
-        raise ContentError("Isi berkas harus berupa objek JSON dengan kunci seperti \"programs\" dan \"faq\".")
+        raise ContentError('Isi berkas harus berupa objek JSON dengan kunci seperti "programs" dan "faq".')
     with transaction.atomic():
         counts = {
             "program": [_program(item, f"programs[{i}]") for i, item in enumerate(_list(data, "programs"))],
-            "kategori": [_category(item, f"faq_categories[{i}]") for i, item in enumerate(_list(data, "faq_categories"))],
+            "kategori": [
+                _category(item, f"faq_categories[{i}]") for i, item in enumerate(_list(data, "faq_categories"))
+            ],
             "tanya jawab": [_question(item, f"faq[{i}]") for i, item in enumerate(_list(data, "faq"))],
             "klarifikasi": [
                 _clarification(item, f"clarifications[{i}]") for i, item in enumerate(_list(data, "clarifications"))
@@ -65,12 +96,12 @@ def import_content(*, data):
 def _list(data, key):
     value = data.get(key, [])
     if not isinstance(value, list):
-        raise ContentError(f"\"{key}\" harus berupa daftar (JSON array).")
+        raise ContentError(f'"{key}" harus berupa daftar (JSON array).')
     seen = {}
     for i, item in enumerate(value):
         slug = item.get("slug") if isinstance(item, dict) else None
         if isinstance(slug, str) and slug in seen:
-            raise ContentError(f"{key}[{i}]: slug \"{slug}\" sudah dipakai oleh {key}[{seen[slug]}].")
+            raise ContentError(f'{key}[{i}]: slug "{slug}" sudah dipakai oleh {key}[{seen[slug]}].')
         seen.setdefault(slug, i)
     return value
 
@@ -117,8 +148,8 @@ def _entry(model, item, where, fields):
     values = _pick(item, fields, where)
     slug = item.get("slug")
     if not isinstance(slug, str) or not slug:
-        raise ContentError(f"{where}: \"slug\" wajib diisi.")
-    where = f"{where} (slug \"{slug}\")"
+        raise ContentError(f'{where}: "slug" wajib diisi.')
+    where = f'{where} (slug "{slug}")'
     obj = model.objects.filter(slug=slug).first() or model(slug=slug)
     for field, value in values.items():
         setattr(obj, field, value)
@@ -130,7 +161,7 @@ def _publication(obj, item, where):
     if item.get("published_at"):
         published_at = parse_datetime(str(item["published_at"]))
         if published_at is None:
-            raise ContentError(f"{where}: published_at \"{item['published_at']}\" bukan tanggal-waktu ISO 8601.")
+            raise ContentError(f'{where}: published_at "{item["published_at"]}" bukan tanggal-waktu ISO 8601.')
         obj.published_at = published_at if timezone.is_aware(published_at) else timezone.make_aware(published_at)
 
 
@@ -158,12 +189,23 @@ def _program(item, where):
     program, where = _entry(Program, item, where, PROGRAM_FIELDS)
     _publication(program, item, where)
     _save(program, where)
-    _replace_children(item, "benefit_components", where, program.components,
-                      lambda child, at: BenefitComponent(program=program, **_pick(child, COMPONENT_FIELDS, at)))
-    _replace_children(item, "budgets", where, program.budgets,
-                      lambda child, at: Budget(program=program, **_pick(child, BUDGET_FIELDS, at)))
-    _replace_children(item, "sources", where, program.sources,
-                      lambda child, at: ProgramSource(program=program, **_source(child, at)))
+    _replace_children(
+        item,
+        "benefit_components",
+        where,
+        program.components,
+        lambda child, at: BenefitComponent(program=program, **_pick(child, COMPONENT_FIELDS, at)),
+    )
+    _replace_children(
+        item,
+        "budgets",
+        where,
+        program.budgets,
+        lambda child, at: Budget(program=program, **_pick(child, BUDGET_FIELDS, at)),
+    )
+    _replace_children(
+        item, "sources", where, program.sources, lambda child, at: ProgramSource(program=program, **_source(child, at))
+    )
     return program
 
 
@@ -177,7 +219,7 @@ def _question(item, where):
     category_slug = item.get("category")
     category = Category.objects.filter(slug=str(category_slug)).first()
     if category is None:
-        raise ContentError(f"{where}: kategori \"{category_slug}\" tidak ditemukan.")
+        raise ContentError(f'{where}: kategori "{category_slug}" tidak ditemukan.')
     question.category = category
     _publication(question, item, where)
     _save(question, where)
@@ -187,7 +229,9 @@ def _question(item, where):
 
 def _related_questions(item, where):
     question = Question.objects.get(slug=item["slug"])
-    question.related.set(_by_slugs(Question, item.get("related"), f"{where} (slug \"{item['slug']}\")", "pertanyaan terkait"))
+    question.related.set(
+        _by_slugs(Question, item.get("related"), f'{where} (slug "{item["slug"]}")', "pertanyaan terkait")
+    )
 
 
 def _clarification(item, where):
@@ -196,12 +240,17 @@ def _clarification(item, where):
     if date:
         clarification.date = parse_date(str(date))
         if clarification.date is None:
-            raise ContentError(f"{where}: date \"{date}\" bukan tanggal YYYY-MM-DD.")
+            raise ContentError(f'{where}: date "{date}" bukan tanggal YYYY-MM-DD.')
     elif clarification.date is None:
         clarification.date = timezone.localdate()
     _publication(clarification, item, where)
     _save(clarification, where)
     clarification.programs.set(_by_slugs(Program, item.get("programs"), where, "program"))
-    _replace_children(item, "sources", where, clarification.sources,
-                      lambda child, at: ClarificationSource(clarification=clarification, **_source(child, at)))
+    _replace_children(
+        item,
+        "sources",
+        where,
+        clarification.sources,
+        lambda child, at: ClarificationSource(clarification=clarification, **_source(child, at)),
+    )
     return clarification

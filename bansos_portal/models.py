@@ -53,9 +53,7 @@ class SearchEntry(models.Model):
     objects = SearchEntryQuerySet.as_manager()
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["content_type", "object_id"], name="unique_search_entry")
-        ]
+        constraints = [models.UniqueConstraint(fields=["content_type", "object_id"], name="unique_search_entry")]
         indexes = [models.Index(fields=["status", "published_at"])]
         verbose_name = "entri indeks pencarian"
         verbose_name_plural = "indeks pencarian"

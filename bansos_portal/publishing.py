@@ -16,11 +16,16 @@ class PublishableQuerySet(models.QuerySet):
 
 class Publishable(models.Model):
     status = models.CharField(
-        "status", max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True,
+        "status",
+        max_length=20,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        db_index=True,
         help_text="Hanya yang berstatus Terbit dan tanggal terbitnya sudah lewat yang tampil di situs.",
     )
     published_at = models.DateTimeField(
-        "tanggal terbit", default=timezone.now,
+        "tanggal terbit",
+        default=timezone.now,
         help_text="Isi tanggal di masa depan untuk menerbitkan pada waktu itu.",
     )
     created_at = models.DateTimeField("dibuat", auto_now_add=True)

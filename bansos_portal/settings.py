@@ -32,9 +32,7 @@ LOCAL_SECRET_KEY = "django-insecure-local-development-only"
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
-        raise ImproperlyConfigured(
-            "SECRET_KEY is not set. Set a long random SECRET_KEY, or DEBUG=True for local work."
-        )
+        raise ImproperlyConfigured("SECRET_KEY is not set. Set a long random SECRET_KEY, or DEBUG=True for local work.")
     SECRET_KEY = LOCAL_SECRET_KEY
 elif not DEBUG and (SECRET_KEY == LOCAL_SECRET_KEY or len(SECRET_KEY) < 40):
     raise ImproperlyConfigured("SECRET_KEY must be a real random value of at least 40 characters.")

@@ -46,14 +46,16 @@ class QuestionQuerySet(PublishableQuerySet):
 class Question(MarkdownModel, Publishable):
     question = models.CharField("pertanyaan", max_length=500)
     slug = models.SlugField("slug", max_length=200, unique=True)
-    category = models.ForeignKey(
-        Category, on_delete=models.PROTECT, related_name="questions", verbose_name="kategori"
-    )
+    category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="questions", verbose_name="kategori")
     answer = models.TextField("jawaban", help_text=MARKDOWN_HELP)
     answer_html = markdown_html_field()
     programs = models.ManyToManyField(Program, blank=True, related_name="questions", verbose_name="program terkait")
     related = models.ManyToManyField(
-        "self", blank=True, symmetrical=False, related_name="related_from", verbose_name="pertanyaan terkait",
+        "self",
+        blank=True,
+        symmetrical=False,
+        related_name="related_from",
+        verbose_name="pertanyaan terkait",
         help_text="Pertanyaan lain yang mungkin juga dicari pembaca.",
     )
     order = models.PositiveSmallIntegerField("urutan", default=100)
@@ -88,7 +90,9 @@ class Clarification(MarkdownModel, Publishable):
     claim = models.TextField("klaim yang beredar", help_text="Teks biasa, seperti yang beredar.")
     slug = models.SlugField("slug", max_length=200, unique=True)
     verdict = models.CharField("penilaian", max_length=20, choices=Verdict.choices)
-    explanation = models.TextField("penjelasan", help_text="Apa yang benar dan apa yang harus dilakukan warga. " + MARKDOWN_HELP)
+    explanation = models.TextField(
+        "penjelasan", help_text="Apa yang benar dan apa yang harus dilakukan warga. " + MARKDOWN_HELP
+    )
     explanation_html = markdown_html_field()
     date = models.DateField("tanggal klarifikasi")
     programs = models.ManyToManyField(

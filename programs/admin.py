@@ -31,10 +31,21 @@ class ProgramAdmin(PublishableAdmin):
     inlines = [BenefitComponentInline, BudgetInline, ProgramSourceInline]
     fieldsets = [
         (None, {"fields": ["name", "acronym", "slug", "agency", "summary", "order"]}),
-        ("Isi halaman (Markdown)", {"fields": [
-            "description", "eligibility", "benefits", "registration", "disbursement",
-            "complaints", "regional_role", "legal_basis",
-        ]}),
+        (
+            "Isi halaman (Markdown)",
+            {
+                "fields": [
+                    "description",
+                    "eligibility",
+                    "benefits",
+                    "registration",
+                    "disbursement",
+                    "complaints",
+                    "regional_role",
+                    "legal_basis",
+                ]
+            },
+        ),
         PublishableAdmin.publication_fieldset,
     ]
 

@@ -29,11 +29,15 @@ class Program(MarkdownModel, Publishable):
     name = models.CharField("nama", max_length=200)
     acronym = models.CharField("singkatan", max_length=30, blank=True, help_text="Misalnya PKH atau BPNT.")
     slug = models.SlugField(
-        "slug", max_length=100, unique=True,
+        "slug",
+        max_length=100,
+        unique=True,
         help_text="Bagian alamat halaman, misalnya /program/pkh/. Jangan diubah setelah terbit.",
     )
     agency = models.CharField(
-        "penyelenggara", max_length=200, default=CENTRAL_AGENCY,
+        "penyelenggara",
+        max_length=200,
+        default=CENTRAL_AGENCY,
         help_text="Instansi pemerintah pusat yang menjalankan program.",
     )
     summary = models.TextField("ringkasan", max_length=400, help_text="Satu atau dua kalimat, teks biasa.")
@@ -45,7 +49,8 @@ class Program(MarkdownModel, Publishable):
     disbursement = models.TextField("penyaluran", blank=True, help_text="Tahap, jadwal dan saluran. " + MARKDOWN_HELP)
     complaints = models.TextField("pengaduan dan kontak", blank=True, help_text=MARKDOWN_HELP)
     regional_role = models.TextField(
-        "peran pemerintah daerah", blank=True,
+        "peran pemerintah daerah",
+        blank=True,
         help_text="Apa yang dikerjakan Dinas Sosial, desa dan pendamping dalam program ini. " + MARKDOWN_HELP,
     )
     legal_basis = models.TextField("dasar hukum", blank=True, help_text=MARKDOWN_HELP)
@@ -141,12 +146,18 @@ class Budget(models.Model):
     }
 
     program = models.ForeignKey(
-        Program, on_delete=models.CASCADE, related_name="budgets", null=True, blank=True,
+        Program,
+        on_delete=models.CASCADE,
+        related_name="budgets",
+        null=True,
+        blank=True,
         help_text="Kosongkan untuk anggaran seluruh Kementerian Sosial.",
     )
     year = models.PositiveSmallIntegerField("tahun anggaran")
     label = models.CharField(
-        "jenis angka", max_length=60, default="pagu",
+        "jenis angka",
+        max_length=60,
+        default="pagu",
         help_text="Biasanya pagu, pagu-revisi, rapbn, realisasi atau laporan; boleh keterangan lain.",
     )
     allocation = models.BigIntegerField("anggaran (rupiah)")

@@ -40,7 +40,14 @@ def budget_list(request):
 
 
 CSV_COLUMNS = [
-    "tahun", "program", "jenis_angka", "anggaran_rupiah", "realisasi_rupiah", "penerima", "sumber", "url_sumber",
+    "tahun",
+    "program",
+    "jenis_angka",
+    "anggaran_rupiah",
+    "realisasi_rupiah",
+    "penerima",
+    "sumber",
+    "url_sumber",
 ]
 
 
@@ -52,14 +59,16 @@ def budget_csv(request):
     writer = csv.writer(response)
     writer.writerow(CSV_COLUMNS)
     for budget in Budget.objects.public().select_related("program"):
-        writer.writerow([
-            budget.year,
-            budget.program.short_name if budget.program else "Kementerian Sosial (seluruhnya)",
-            budget.get_label_display(),
-            budget.allocation,
-            budget.realisation if budget.realisation is not None else "",
-            budget.beneficiaries if budget.beneficiaries is not None else "",
-            budget.source,
-            budget.source_url,
-        ])
+        writer.writerow(
+            [
+                budget.year,
+                budget.program.short_name if budget.program else "Kementerian Sosial (seluruhnya)",
+                budget.get_label_display(),
+                budget.allocation,
+                budget.realisation if budget.realisation is not None else "",
+                budget.beneficiaries if budget.beneficiaries is not None else "",
+                budget.source,
+                budget.source_url,
+            ]
+        )
     return response

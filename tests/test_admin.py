@@ -19,22 +19,36 @@ def humas(db, client):
 
 def inline_management(prefix, total=0, initial=0):
     return {
-        f"{prefix}-TOTAL_FORMS": str(total), f"{prefix}-INITIAL_FORMS": str(initial),
-        f"{prefix}-MIN_NUM_FORMS": "0", f"{prefix}-MAX_NUM_FORMS": "1000",
+        f"{prefix}-TOTAL_FORMS": str(total),
+        f"{prefix}-INITIAL_FORMS": str(initial),
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
     }
 
 
 def program_form(**overrides):
     data = {
-        "name": "Program Keluarga Harapan", "acronym": "PKH", "slug": "pkh", "agency": "Kementerian Sosial",
-        "summary": "Bantuan tunai bersyarat.", "order": "10",
-        "eligibility": "Keluarga di **DTKS**.", "registration": "1. Datang ke desa",
-        "status": Status.DRAFT, "published_at_0": "2024-01-01", "published_at_1": "08:00:00",
+        "name": "Program Keluarga Harapan",
+        "acronym": "PKH",
+        "slug": "pkh",
+        "agency": "Kementerian Sosial",
+        "summary": "Bantuan tunai bersyarat.",
+        "order": "10",
+        "eligibility": "Keluarga di **DTKS**.",
+        "registration": "1. Datang ke desa",
+        "status": Status.DRAFT,
+        "published_at_0": "2024-01-01",
+        "published_at_1": "08:00:00",
         **inline_management("components", total=1),
-        "components-0-name": "Ibu hamil", "components-0-amount": "3000000", "components-0-period": "year",
-        "components-0-year": "2025", "components-0-order": "0",
+        "components-0-name": "Ibu hamil",
+        "components-0-amount": "3000000",
+        "components-0-period": "year",
+        "components-0-year": "2025",
+        "components-0-order": "0",
         **inline_management("budgets", total=1),
-        "budgets-0-year": "2022", "budgets-0-label": "pagu", "budgets-0-allocation": "28700000000000",
+        "budgets-0-year": "2022",
+        "budgets-0-label": "pagu",
+        "budgets-0-allocation": "28700000000000",
         "budgets-0-source": "detik, 3 Juni 2021",
         **inline_management("sources"),
     }
@@ -66,13 +80,19 @@ def test_humas_edits_and_publishes_a_program(humas, client):
 
     response = humas.post(
         reverse("admin:programs_program_change", args=[program.pk]),
-        program_form(summary="Ringkasan yang diperbarui.", status=Status.PUBLISHED, **{
-            **inline_management("components", total=1, initial=1),
-            "components-0-id": str(program.components.get().pk), "components-0-program": str(program.pk),
-            "components-0-amount": "3000000",
-            **inline_management("budgets", total=1, initial=1),
-            "budgets-0-id": str(program.budgets.get().pk), "budgets-0-program": str(program.pk),
-        }),
+        program_form(
+            summary="Ringkasan yang diperbarui.",
+            status=Status.PUBLISHED,
+            **{
+                **inline_management("components", total=1, initial=1),
+                "components-0-id": str(program.components.get().pk),
+                "components-0-program": str(program.pk),
+                "components-0-amount": "3000000",
+                **inline_management("budgets", total=1, initial=1),
+                "budgets-0-id": str(program.budgets.get().pk),
+                "budgets-0-program": str(program.pk),
+            },
+        ),
     )
 
     assert response.status_code == 302
@@ -85,9 +105,13 @@ def test_humas_edits_and_publishes_a_program(humas, client):
 def test_publish_action_publishes_the_selected_items(humas, make_program):
     drafts = [make_program(status=Status.DRAFT) for _ in range(2)]
 
-    humas.post(reverse("admin:programs_program_changelist"), {
-        "action": "publish", "_selected_action": [str(program.pk) for program in drafts],
-    })
+    humas.post(
+        reverse("admin:programs_program_changelist"),
+        {
+            "action": "publish",
+            "_selected_action": [str(program.pk) for program in drafts],
+        },
+    )
 
     assert Program.objects.published().count() == 2
 
@@ -95,9 +119,13 @@ def test_publish_action_publishes_the_selected_items(humas, make_program):
 def test_unpublish_action_takes_items_off_the_site(humas, make_question, client):
     question = make_question()
 
-    humas.post(reverse("admin:faq_question_changelist"), {
-        "action": "unpublish", "_selected_action": [str(question.pk)],
-    })
+    humas.post(
+        reverse("admin:faq_question_changelist"),
+        {
+            "action": "unpublish",
+            "_selected_action": [str(question.pk)],
+        },
+    )
 
     client.logout()
     assert client.get(question.get_absolute_url()).status_code == 404
@@ -106,11 +134,20 @@ def test_unpublish_action_takes_items_off_the_site(humas, make_question, client)
 def test_humas_writes_and_publishes_an_faq_entry(humas, client, category, make_program):
     pkh = make_program(acronym="PKH")
 
-    response = humas.post(reverse("admin:faq_question_add"), {
-        "question": "Kapan PKH cair?", "slug": "kapan-pkh-cair", "category": str(category.pk),
-        "answer": "Empat tahap: **Januari**, April, Juli, Oktober.", "programs": [str(pkh.pk)],
-        "order": "100", "status": Status.PUBLISHED, "published_at_0": "2024-01-01", "published_at_1": "08:00:00",
-    })
+    response = humas.post(
+        reverse("admin:faq_question_add"),
+        {
+            "question": "Kapan PKH cair?",
+            "slug": "kapan-pkh-cair",
+            "category": str(category.pk),
+            "answer": "Empat tahap: **Januari**, April, Juli, Oktober.",
+            "programs": [str(pkh.pk)],
+            "order": "100",
+            "status": Status.PUBLISHED,
+            "published_at_0": "2024-01-01",
+            "published_at_1": "08:00:00",
+        },
+    )
 
     assert response.status_code == 302
     client.logout()
@@ -134,9 +171,13 @@ def test_admin_lists_search_filter_and_link_to_the_site(humas, make_program, mak
 
 
 def test_hostile_markdown_from_admin_never_reaches_the_page(humas, client):
-    humas.post(reverse("admin:programs_program_add"), program_form(
-        status=Status.PUBLISHED, eligibility='<img src=x onerror="alert(1)"> [klik](javascript:alert(2))',
-    ))
+    humas.post(
+        reverse("admin:programs_program_add"),
+        program_form(
+            status=Status.PUBLISHED,
+            eligibility='<img src=x onerror="alert(1)"> [klik](javascript:alert(2))',
+        ),
+    )
 
     client.logout()
     page = client.get("/program/pkh/").text.lower()
@@ -152,9 +193,14 @@ def test_admin_needs_a_staff_login(client, db):
 def test_editing_a_question_in_admin_updates_search(humas, make_question):
     question = make_question(question="Cara cek penerima?")
     data = {
-        "question": "Cara cek status bantuan?", "slug": question.slug, "category": str(question.category_id),
-        "answer": question.answer, "order": "100", "status": Status.PUBLISHED,
-        "published_at_0": "2024-01-01", "published_at_1": "08:00:00",
+        "question": "Cara cek status bantuan?",
+        "slug": question.slug,
+        "category": str(question.category_id),
+        "answer": question.answer,
+        "order": "100",
+        "status": Status.PUBLISHED,
+        "published_at_0": "2024-01-01",
+        "published_at_1": "08:00:00",
     }
 
     humas.post(reverse("admin:faq_question_change", args=[question.pk]), data)

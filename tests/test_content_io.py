@@ -16,12 +16,23 @@ DEMO_FILE = Path(__file__).resolve().parents[1] / "bansos_portal" / "demo_conten
 SAMPLE = {
     "programs": [
         {
-            "slug": "pkh", "name": "Program Keluarga Harapan", "acronym": "PKH",
-            "summary": "Bantuan tunai bersyarat.", "eligibility": "Keluarga di **DTKS**.",
-            "registration": "1. Ke desa", "status": "published",
+            "slug": "pkh",
+            "name": "Program Keluarga Harapan",
+            "acronym": "PKH",
+            "summary": "Bantuan tunai bersyarat.",
+            "eligibility": "Keluarga di **DTKS**.",
+            "registration": "1. Ke desa",
+            "status": "published",
             "benefit_components": [{"name": "Ibu hamil", "amount": 3000000, "period": "year", "year": 2025}],
-            "budgets": [{"year": 2022, "allocation": 28700000000000, "beneficiaries": 10000000,
-                         "label": "pagu", "source": "detik, 3 Juni 2021"}],
+            "budgets": [
+                {
+                    "year": 2022,
+                    "allocation": 28700000000000,
+                    "beneficiaries": 10000000,
+                    "label": "pagu",
+                    "source": "detik, 3 Juni 2021",
+                }
+            ],
             "sources": [{"title": "Kemensos", "url": "https://kemensos.go.id/"}],
         },
         {"slug": "bpnt", "name": "Program Sembako", "summary": "Bantuan pangan.", "status": "draft"},
@@ -32,14 +43,25 @@ SAMPLE = {
     ],
     "faq_categories": [{"slug": "daftar", "name": "Pendaftaran"}],
     "faq": [
-        {"slug": "cara-daftar", "question": "Bagaimana cara daftar?", "answer": "Ke **desa**.",
-         "category": "daftar", "programs": ["pkh"], "related": ["cek-status"]},
+        {
+            "slug": "cara-daftar",
+            "question": "Bagaimana cara daftar?",
+            "answer": "Ke **desa**.",
+            "category": "daftar",
+            "programs": ["pkh"],
+            "related": ["cek-status"],
+        },
         {"slug": "cek-status", "question": "Bagaimana cek status?", "answer": "Di cekbansos.", "category": "daftar"},
     ],
     "clarifications": [
-        {"slug": "subsidi-ppkm", "claim": "Subsidi PPKM Rp300.000", "verdict": "hoaks",
-         "explanation": "Situs palsu.", "date": "2021-07-19",
-         "sources": [{"title": "Kemensos", "url": "https://kemensos.go.id/hoaks"}]},
+        {
+            "slug": "subsidi-ppkm",
+            "claim": "Subsidi PPKM Rp300.000",
+            "verdict": "hoaks",
+            "explanation": "Situs palsu.",
+            "date": "2021-07-19",
+            "sources": [{"title": "Kemensos", "url": "https://kemensos.go.id/hoaks"}],
+        },
     ],
 }
 
@@ -59,7 +81,8 @@ def test_import_creates_everything_in_the_documented_format(db, tmp_path):
     assert pkh.budgets.get().beneficiaries == 10_000_000
     assert not Program.objects.get(slug="bpnt").is_published()
     assert sorted(Budget.objects.ministry_wide().values_list("allocation", flat=True)) == [
-        41_300_000_000_000, 43_300_000_000_000,
+        41_300_000_000_000,
+        43_300_000_000_000,
     ]
     question = Question.objects.get(slug="cara-daftar")
     assert question.is_published() and list(question.programs.all()) == [pkh]
@@ -95,9 +118,14 @@ def test_import_updates_by_slug(db, tmp_path):
     [
         (lambda d: d["faq"][1].update(category="tidak-ada"), 'faq[1] (slug "cek-status"): kategori "tidak-ada"'),
         (lambda d: d["programs"][1].update(summary=""), 'programs[1] (slug "bpnt"): summary'),
-        (lambda d: d["programs"][0]["benefit_components"][0].update(amount="banyak"),
-         'programs[0] (slug "pkh").benefit_components[0]: amount'),
-        (lambda d: d["clarifications"][0].update(verdict="mungkin"), 'clarifications[0] (slug "subsidi-ppkm"): verdict'),
+        (
+            lambda d: d["programs"][0]["benefit_components"][0].update(amount="banyak"),
+            'programs[0] (slug "pkh").benefit_components[0]: amount',
+        ),
+        (
+            lambda d: d["clarifications"][0].update(verdict="mungkin"),
+            'clarifications[0] (slug "subsidi-ppkm"): verdict',
+        ),
         (lambda d: d["faq"][0].update(programs=["pkh", "hilang"]), "program tidak ditemukan: hilang"),
         (lambda d: d["faq"][0].update(related=["entah"]), "pertanyaan terkait tidak ditemukan: entah"),
         (lambda d: d["programs"][0].update(slug="bukan slug!"), 'programs[0] (slug "bukan slug!"): slug'),
@@ -151,7 +179,10 @@ def test_export_then_import_into_an_empty_database_reproduces_the_content(db, tm
     call_command("import_content", str(exported), stdout=None)
 
     assert export_content() == original
-    assert SearchEntry.objects.count() == Program.objects.count() + Question.objects.count() + Clarification.objects.count()
+    assert (
+        SearchEntry.objects.count()
+        == Program.objects.count() + Question.objects.count() + Clarification.objects.count()
+    )
 
 
 def test_export_writes_json_to_stdout(db, capsys):
@@ -169,7 +200,13 @@ def test_demo_content_meets_the_promised_size(db):
     assert counts["program"] >= 7 and counts["tanya jawab"] >= 40 and counts["klarifikasi"] >= 6
     assert Category.objects.with_published_questions().count() >= 6
     assert set(Program.objects.published().values_list("slug", flat=True)) >= {
-        "pkh", "bpnt", "blt", "pbi-jk", "pip", "atensi", "rutilahu",
+        "pkh",
+        "bpnt",
+        "blt",
+        "pbi-jk",
+        "pip",
+        "atensi",
+        "rutilahu",
     }
     years = set(Budget.objects.ministry_wide().values_list("year", flat=True))
     assert {2018, 2019} <= years

@@ -165,7 +165,7 @@ BAD_INPUTS = [
     "pkh\x00cair",
     "\x00",
     "'; DROP TABLE faq_question; --",
-    "\" OR 1=1 --",
+    '" OR 1=1 --',
     'title_stems : "x" NEAR(a b) * ^ AND OR NOT ( )',
     "pkh:* & | ! <-> :A",
     "😀🙏 bansos 🇮🇩",

@@ -15,8 +15,11 @@ def start_django(**env):
     clean = {key: value for key, value in os.environ.items() if key not in ("SECRET_KEY", "DEBUG")}
     return subprocess.run(
         [sys.executable, "-c", "import django; django.setup(); print('ok')"],
-        cwd=ROOT, env={**clean, "DJANGO_SETTINGS_MODULE": "bansos_portal.settings", **env},
-        capture_output=True, text=True, timeout=60,
+        cwd=ROOT,
+        env={**clean, "DJANGO_SETTINGS_MODULE": "bansos_portal.settings", **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
 
 

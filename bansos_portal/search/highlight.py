@@ -28,7 +28,7 @@ def mark(text, terms):
     parts, last = [], 0
     for match in TOKEN.finditer(text):
         if _is_match(match.group(), terms):
-            parts.append(escape(text[last:match.start()]))
+            parts.append(escape(text[last : match.start()]))
             parts.append(f"<mark>{escape(match.group())}</mark>")
             last = match.end()
     parts.append(escape(text[last:]))
@@ -46,7 +46,7 @@ def snippet(text, terms, length=220):
     if start:
         space = text.find(" ", start)
         start = space + 1 if 0 <= space < match.start() else start
-    window = text[start:start + length]
+    window = text[start : start + length]
     if start + length < len(text):
         window = window.rsplit(" ", 1)[0] + " …"
     return mark(("… " if start else "") + window, set(terms))

@@ -14,12 +14,14 @@ WORD = re.compile(r"[0-9a-z]+")
 
 # Function words only: question words, pronouns, particles. Content words such as
 # "ibu", "bulan" or "cara" carry meaning in this domain and are kept.
-STOP_WORDS = frozenset("""
+STOP_WORDS = frozenset(
+    """
     ada adalah agar akan aku anda apa apakah atau bagaimana bagi bahwa beberapa belum berapa bisakah
     dan dapatkah dari dengan di dia dong gimana gmn gitu ia ini itu jika juga kah kalau kami kamu kapan
     karena ke kenapa kepada kita lah mana mengapa mereka nya oleh pada para saja saya sebagai sih siapa
     tersebut untuk ya yaitu yakni yang
-""".split())
+""".split()
+)
 
 _stemmer = StemmerFactory().create_stemmer()
 

@@ -10,7 +10,9 @@ from bansos_portal.publishing import Status
 @pytest.fixture
 def pkh(make_program, make_component, make_budget):
     program = make_program(
-        name="Program Keluarga Harapan", acronym="PKH", slug="pkh",
+        name="Program Keluarga Harapan",
+        acronym="PKH",
+        slug="pkh",
         eligibility="Keluarga di **DTKS** dengan ibu hamil.",
         benefits="Uang tunai per komponen.",
         registration="1. Datang ke kantor desa\n2. Ikut musyawarah desa",
@@ -105,7 +107,7 @@ def test_budget_page_shows_both_figures_for_a_year_with_sources(client, make_bud
 
     for text in ("Rp 43,3 triliun", "Rp 41,3 triliun", "Rp 58,9 triliun", "APBN 2018", "Sekjen Kemensos"):
         assert text in response.text
-    assert response.text.count('<rect') == 3  # the chart draws every figure, server-side
+    assert response.text.count("<rect") == 3  # the chart draws every figure, server-side
     assert 'width="100"' in response.text  # the largest figure fills its bar
 
 
