@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.views.decorators.http import require_GET
@@ -8,11 +7,8 @@ from django.views.decorators.vary import vary_on_headers
 from faq.models import Category, Clarification, Question
 from programs.models import Budget, Program
 
-from .models import SearchEntry
-from .search.highlight import mark, snippet
-from .search.text import clean_query, query_terms
-
-RESULTS_PER_PAGE = 10
+from .search import engine
+from .search.text import clean_query
 
 
 @require_GET
@@ -36,11 +32,8 @@ def favicon(request):
 @vary_on_headers("HX-Request")
 def search(request):
     query = clean_query(request.GET.get("q"), settings.SEARCH_MAX_QUERY_LENGTH)
-    page = Paginator(SearchEntry.objects.search(query), RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-    terms = set(query_terms(query))
-    for entry in page:
-        entry.title_html = mark(entry.title, terms)
-        entry.snippet_html = snippet(f"{entry.summary} {entry.body}", terms)
+    results = engine.search(query, page=request.GET.get("page"))
+    page = results.page
     context = {
         "query": query,
         "page": page,
