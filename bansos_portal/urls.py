@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from . import views
+from . import api, views
 
 admin.site.site_header = "Portal Bansos · Ruang Humas"
 admin.site.site_title = "Portal Bansos"
@@ -10,6 +10,8 @@ admin.site.index_title = "Kelola isi portal"
 urlpatterns = [
     path("", views.home, name="home"),
     path("cari/", views.search, name="search"),
+    path("cari/dibuka/", views.search_click, name="search_click"),
+    path("api/v1/search/", api.search, name="api_search"),
     path("favicon.ico", views.favicon),
     path("", include("programs.urls")),
     path("", include("faq.urls")),

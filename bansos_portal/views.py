@@ -1,13 +1,16 @@
 from django.conf import settings
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
-from django.views.decorators.http import require_GET
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from faq.models import Category, Clarification, Question
 from programs.models import Budget, Program
 
-from .search import engine
+from .models import SearchEntry
+from .search import engine, stats
 from .search.text import clean_query
 
 
@@ -32,14 +35,29 @@ def favicon(request):
 @vary_on_headers("HX-Request")
 def search(request):
     query = clean_query(request.GET.get("q"), settings.SEARCH_MAX_QUERY_LENGTH)
-    results = engine.search(query, page=request.GET.get("page"))
-    page = results.page
-    context = {
-        "query": query,
-        "page": page,
-        "was_cut": len(request.GET.get("q", "")) > settings.SEARCH_MAX_QUERY_LENGTH,
-        "categories": Category.objects.all() if query and not page.paginator.count else [],
-    }
+    kind = request.GET.get("jenis") if request.GET.get("jenis") in SearchEntry.Kind.values else None
+    program = clean_query(request.GET.get("program"), 100) or None
+    results = engine.search(query, kind=kind, program=program, page=request.GET.get("page"))
     # htmx swaps only the results; a normal request or a history restore gets the whole page.
     partial = request.htmx and not request.htmx.history_restore_request
+    if not partial and results.page.number == 1:
+        stats.record_search(query, results.total)
+    context = {
+        "query": query,
+        "results": results,
+        "page": results.page,
+        "kind": kind,
+        "program": program,
+        "kinds": SearchEntry.Kind.choices,
+        "was_cut": len(request.GET.get("q", "")) > settings.SEARCH_MAX_QUERY_LENGTH,
+        "categories": Category.objects.all() if query and not results.total else [],
+    }
     return render(request, "search/_results.html" if partial else "search/search.html", context)
+
+
+@csrf_exempt
+@require_POST
+def search_click(request):
+    """Counts that a result of a query was opened (sent by the browser's link `ping`)."""
+    stats.record_click(clean_query(request.GET.get("q"), settings.SEARCH_MAX_QUERY_LENGTH))
+    return HttpResponse(status=204)

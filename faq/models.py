@@ -78,6 +78,9 @@ class Question(MarkdownModel, Publishable):
     def search_document(self):
         return {"title": self.question, "summary": "", "body": self.answer}
 
+    def search_programs(self):
+        return self.programs.all() if self.pk else []
+
 
 class Clarification(MarkdownModel, Publishable):
     class Verdict(models.TextChoices):
@@ -120,6 +123,9 @@ class Clarification(MarkdownModel, Publishable):
 
     def search_document(self):
         return {"title": self.claim, "summary": self.get_verdict_display(), "body": self.explanation}
+
+    def search_programs(self):
+        return self.programs.all() if self.pk else []
 
 
 class ClarificationSource(Source):

@@ -96,6 +96,9 @@ class Program(MarkdownModel, Publishable):
         body = "\n".join(getattr(self, field) for field, _, _ in SECTIONS)
         return {"title": str(self), "summary": self.summary, "body": body}
 
+    def search_programs(self):
+        return [self]
+
 
 class ProgramSource(Source):
     program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="sources")

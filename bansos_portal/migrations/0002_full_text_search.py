@@ -8,7 +8,7 @@ def install_full_text_search(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    """PostgreSQL: a weighted tsvector column with a GIN index. SQLite: an FTS5 table kept by triggers."""
+    """PostgreSQL: a weighted tsvector column with a GIN index, pg_trgm for typos. SQLite: FTS5 kept by triggers."""
 
     dependencies = [("bansos_portal", "0001_initial")]
 

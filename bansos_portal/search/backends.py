@@ -1,9 +1,10 @@
 """Database-specific full-text matching over the pre-stemmed search index.
 
-Both backends answer the same question for a list of stems: which entries match any
-term, and for ranking, whether the title holds every term, whether the entry holds
-every term, how many of the terms the title holds, and a relevance score (title weighs
-more than summary, summary more than body).
+A query arrives as concepts (see query.py): each concept is a list of alternatives, each
+alternative a tuple of stems that must all occur. Both backends answer the same questions:
+which entries match any concept; for ranking, whether the title holds every concept, whether
+the entry holds every concept, how many concepts the title holds, and a relevance score
+(title weighs more than summary, summary more than body).
 """
 
 from django.db.models import BooleanField, FloatField, IntegerField
@@ -14,6 +15,10 @@ FTS_TABLE = f"{TABLE}_fts"
 ID = f'"{TABLE}"."id"'
 
 
+def _join(parts, operator):
+    return parts[0] if len(parts) == 1 else "(" + f" {operator} ".join(parts) + ")"
+
+
 class PostgresBackend:
     install_sql = [
         f"""ALTER TABLE {TABLE} ADD COLUMN IF NOT EXISTS search_vector tsvector GENERATED ALWAYS AS (
@@ -21,31 +26,35 @@ class PostgresBackend:
             setweight(to_tsvector('simple'::regconfig, coalesce(summary_stems, '')), 'B') ||
             setweight(to_tsvector('simple'::regconfig, coalesce(body_stems, '')), 'C')) STORED""",
         f"CREATE INDEX IF NOT EXISTS {TABLE}_vector ON {TABLE} USING GIN (search_vector)",
+        "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+        "CREATE INDEX IF NOT EXISTS bansos_portal_searchterm_trigram ON bansos_portal_searchterm "
+        "USING GIN (word gin_trgm_ops)",
     ]
     # A generated column survives every later migration, so a rebuild has nothing to repair.
     repair_sql = []
     vector = f'"{TABLE}"."search_vector"'
 
+    def _concept(self, alternatives, weight=""):
+        suffix = f":{weight}" if weight else ""
+        return _join([_join([f"{s}{suffix}" for s in alternative], "&") for alternative in alternatives], "|")
+
     def _matches(self, tsquery):
         return RawSQL(f"{self.vector} @@ to_tsquery('simple', %s)", [tsquery], output_field=BooleanField())
 
-    def _title_hits(self, terms):
-        sql = " + ".join(f"(CASE WHEN {self.vector} @@ to_tsquery('simple', %s) THEN 1 ELSE 0 END)" for _ in terms)
-        return RawSQL(f"({sql})", [f"{term}:A" for term in terms], output_field=IntegerField())
+    def _title_hits(self, concepts):
+        sql = " + ".join(f"(CASE WHEN {self.vector} @@ to_tsquery('simple', %s) THEN 1 ELSE 0 END)" for _ in concepts)
+        return RawSQL(f"({sql})", [self._concept(c, "A") for c in concepts], output_field=IntegerField())
 
-    def match(self, queryset, terms):
-        any_terms = " | ".join(terms)
-        return (
-            queryset.alias(hit=self._matches(any_terms))
-            .filter(hit=True)
-            .annotate(
-                title_all=self._matches(" & ".join(f"{term}:A" for term in terms)),
-                all_terms=self._matches(" & ".join(terms)),
-                title_hits=self._title_hits(terms),
-                score=RawSQL(
-                    f"ts_rank({self.vector}, to_tsquery('simple', %s))", [any_terms], output_field=FloatField()
-                ),
-            )
+    def match(self, queryset, concepts):
+        return queryset.alias(hit=self._matches(" | ".join(self._concept(c) for c in concepts))).filter(hit=True)
+
+    def rank(self, queryset, concepts):
+        any_concept = " | ".join(self._concept(c) for c in concepts)
+        return queryset.annotate(
+            title_all=self._matches(" & ".join(self._concept(c, "A") for c in concepts)),
+            all_terms=self._matches(" & ".join(self._concept(c) for c in concepts)),
+            title_hits=self._title_hits(concepts),
+            score=RawSQL(f"ts_rank({self.vector}, to_tsquery('simple', %s))", [any_concept], output_field=FloatField()),
         )
 
 
@@ -69,6 +78,9 @@ class SqliteBackend:
     ]
     repair_sql = install_sql
 
+    def _concept(self, alternatives):
+        return _join([_join([f'"{s}"' for s in alternative], "AND") for alternative in alternatives], "OR")
+
     def _matches(self, fts_query):
         return RawSQL(
             f"{ID} IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)",
@@ -76,28 +88,27 @@ class SqliteBackend:
             output_field=BooleanField(),
         )
 
-    def _title_hits(self, quoted):
-        sql = " + ".join(f"({ID} IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s))" for _ in quoted)
-        return RawSQL(f"({sql})", [f"title_stems : {term}" for term in quoted], output_field=IntegerField())
+    def _title_hits(self, concepts):
+        sql = " + ".join(f"({ID} IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s))" for _ in concepts)
+        return RawSQL(f"({sql})", [f"title_stems : {self._concept(c)}" for c in concepts], output_field=IntegerField())
 
-    def match(self, queryset, terms):
-        quoted = [f'"{term}"' for term in terms]
-        any_terms, all_terms = " OR ".join(quoted), " AND ".join(quoted)
-        return (
-            queryset.alias(hit=self._matches(any_terms))
-            .filter(hit=True)
-            .annotate(
-                title_all=self._matches(f"title_stems : ({all_terms})"),
-                all_terms=self._matches(all_terms),
-                title_hits=self._title_hits(quoted),
-                # bm25() is lower for better matches; negate it so every backend sorts score descending.
-                score=RawSQL(
-                    f"(SELECT -bm25({FTS_TABLE}, 10.0, 4.0, 1.0) FROM {FTS_TABLE} "
-                    f"WHERE {FTS_TABLE} MATCH %s AND rowid = {ID})",
-                    [any_terms],
-                    output_field=FloatField(),
-                ),
-            )
+    def match(self, queryset, concepts):
+        return queryset.alias(hit=self._matches(" OR ".join(self._concept(c) for c in concepts))).filter(hit=True)
+
+    def rank(self, queryset, concepts):
+        parts = [self._concept(c) for c in concepts]
+        any_concept, all_concepts = " OR ".join(parts), " AND ".join(parts)
+        return queryset.annotate(
+            title_all=self._matches(f"title_stems : ({all_concepts})"),
+            all_terms=self._matches(all_concepts),
+            title_hits=self._title_hits(concepts),
+            # bm25() is lower for better matches; negate it so every backend sorts score descending.
+            score=RawSQL(
+                f"(SELECT -bm25({FTS_TABLE}, 10.0, 4.0, 1.0) FROM {FTS_TABLE} "
+                f"WHERE {FTS_TABLE} MATCH %s AND rowid = {ID})",
+                [any_concept],
+                output_field=FloatField(),
+            ),
         )
 
 

@@ -3,10 +3,12 @@
 from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
+from django.db.models import Count, Q
 
-from bansos_portal.models import SearchEntry
+from bansos_portal.models import BestBet, SearchEntry
 from bansos_portal.search.highlight import mark, snippet
-from bansos_portal.search.text import query_terms
+from bansos_portal.search.query import parse_query
+from bansos_portal.search.text import words
 
 PER_PAGE = 10
 
@@ -16,7 +18,9 @@ class SearchResults:
     query: str
     page: Page
     suggestion: str | None = None
+    best_bets: list = field(default_factory=list)
     kind_counts: dict = field(default_factory=dict)
+    program_counts: list = field(default_factory=list)
 
     @property
     def entries(self):
@@ -29,12 +33,62 @@ class SearchResults:
 
 def search(query, *, kind=None, program=None, page=1, per_page=PER_PAGE):
     """Ranked, highlighted results for `query` (already cleaned), one page at a time."""
-    entries = SearchEntry.objects.search(query)
-    if kind:
-        entries = entries.filter(kind=kind)
-    result_page = Paginator(entries, per_page).get_page(page)
-    terms = set(query_terms(query))
-    for entry in result_page:
-        entry.title_html = mark(entry.title, terms)
-        entry.snippet_html = snippet(f"{entry.summary} {entry.body}", terms)
-    return SearchResults(query=query, page=result_page)
+    parsed = parse_query(query)
+    if not parsed.concepts:
+        return SearchResults(query, Paginator(SearchEntry.objects.none(), per_page).get_page(1))
+    matches = SearchEntry.objects.published().matching(parsed.groups)
+    in_program = matches.filter(programs__slug=program) if program else matches
+    of_kind = matches.filter(kind=kind) if kind else matches
+    chosen = in_program.filter(kind=kind) if kind else in_program
+    bets = _best_bets(parsed.key) if page in (1, "1", None) and not (kind or program) else []
+    pinned = {bet.url for bet in bets}
+    ranked = (chosen.exclude(url__in=pinned) if pinned else chosen).ranked(parsed.groups)
+    results = SearchResults(
+        query=query,
+        page=Paginator(ranked, per_page).get_page(page),
+        suggestion=parsed.suggestion(words(query)),
+        best_bets=bets,
+        kind_counts=_kind_counts(in_program),
+        program_counts=_program_counts(of_kind),
+    )
+    for entry in [*bets, *results.page]:
+        entry.title_html = mark(entry.title, parsed.stems)
+        entry.snippet_html = snippet(f"{entry.summary} {entry.body}", parsed.stems)
+    return results
+
+
+BET_TARGETS = {"program_id": "programs.program", "question_id": "faq.question", "clarification_id": "faq.clarification"}
+
+
+def _best_bets(key):
+    """The published entries Humas pinned to this query, in their order."""
+    wanted = []
+    for bet in BestBet.objects.current().filter(query_key=key).values(*BET_TARGETS):
+        wanted += [(BET_TARGETS[field], pk) for field, pk in bet.items() if pk]
+    if not wanted:
+        return []
+    condition = Q()
+    for model, pk in wanted:
+        app_label, model_name = model.split(".")
+        condition |= Q(content_type__app_label=app_label, content_type__model=model_name, object_id=pk)
+    found = {
+        (f"{entry.content_type.app_label}.{entry.content_type.model}", entry.object_id): entry
+        for entry in SearchEntry.objects.published().filter(condition).select_related("content_type")
+    }
+    return list({found[target].url: found[target] for target in wanted if target in found}.values())
+
+
+def _kind_counts(matches):
+    counts = dict(matches.order_by().values_list("kind").annotate(total=Count("id")))
+    return {kind: counts.get(kind, 0) for kind in SearchEntry.Kind.values}
+
+
+def _program_counts(matches):
+    rows = (
+        matches.filter(programs__isnull=False)
+        .order_by()
+        .values_list("programs__slug", "programs__acronym", "programs__name")
+        .annotate(total=Count("id"))
+        .order_by("-total", "programs__name")
+    )
+    return [{"slug": slug, "name": acronym or name, "count": total} for slug, acronym, name, total in rows]

@@ -16,3 +16,8 @@ def percent_of(value, total):
     if not value or not total:
         return 0
     return max(1, round(100 * value / total))
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key, 0) if mapping else 0

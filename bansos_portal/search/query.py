@@ -1,0 +1,129 @@
+"""What a citizen's query means: concepts, each satisfied by any of its alternatives.
+
+"kartu sembako ketelen" becomes three concepts: (kartu), (sembako | bpnt | program sembako ...),
+(ketelen | tertelan). A concept's alternative is a tuple of stems that must all occur, so a
+multi-word synonym like "bantuan pangan non tunai" stays one alternative.
+"""
+
+from dataclasses import dataclass, field
+
+from bansos_portal.search.text import MAX_TERMS, STOP_WORDS, stem, words
+from bansos_portal.search.typos import corrections
+
+LONGEST_PHRASE = 6
+
+
+@dataclass
+class Concept:
+    typed: str
+    alternatives: list = field(default_factory=list)
+    correction: str | None = None
+
+
+@dataclass
+class ParsedQuery:
+    concepts: list
+
+    @property
+    def groups(self):
+        """The concepts as the backends take them: lists of alternatives."""
+        return [concept.alternatives for concept in self.concepts]
+
+    @property
+    def stems(self):
+        """Every stem the query may match: what gets highlighted."""
+        return {s for concept in self.concepts for alternative in concept.alternatives for s in alternative}
+
+    @property
+    def key(self):
+        """The query's meaning, independent of affixes, word order and typos (for best bets)."""
+        return " ".join(sorted({concept.alternatives[0][0] for concept in self.concepts if concept.alternatives}))
+
+    def suggestion(self, typed_words):
+        if not any(concept.correction for concept in self.concepts):
+            return None
+        fixes = {concept.typed: concept.correction for concept in self.concepts if concept.correction}
+        return " ".join(fixes.get(word, word) for word in typed_words)
+
+
+class Synonyms:
+    """Synonym groups as stem sequences, for matching phrases in a query."""
+
+    def __init__(self, groups):
+        self.groups = []
+        self.phrases = {}
+        for terms in groups:
+            alternatives = [tuple(stem(word) for word in words(term)) for term in terms]
+            alternatives = [alternative for alternative in alternatives if alternative]
+            if len(alternatives) < 2:
+                continue
+            group = len(self.groups)
+            self.groups.append(list(dict.fromkeys(alternatives)))
+            for alternative in alternatives:
+                self.phrases.setdefault(alternative, group)
+
+    def group_at(self, stems, start):
+        """The longest synonym phrase starting at `start`: (group index, length) or (None, 1)."""
+        for length in range(min(LONGEST_PHRASE, len(stems) - start), 0, -1):
+            group = self.phrases.get(tuple(stems[start : start + length]))
+            if group is not None:
+                return group, length
+        return None, 1
+
+
+def parse_query(query, database="default"):
+    from bansos_portal.models import SynonymGroup
+
+    groups = SynonymGroup.objects.using(database).filter(is_active=True).values_list("terms", flat=True)
+    return parse(query, Synonyms(_term_list(terms) for terms in groups), database)
+
+
+def _term_list(terms):
+    return [term.strip() for term in terms.split(",") if term.strip()]
+
+
+def _is_function_word(alternatives):
+    return any(len(alternative) == 1 and alternative[0] in STOP_WORDS for alternative in alternatives)
+
+
+def parse(query, synonyms, database="default"):
+    typed = words(query)
+    stems = [stem(word) for word in typed]
+    concepts, position = [], 0
+    while position < len(typed):
+        group, length = synonyms.group_at(stems, position)
+        text = " ".join(typed[position : position + length])
+        if group is not None:
+            if not _is_function_word(synonyms.groups[group]):
+                concepts.append(Concept(text, list(synonyms.groups[group])))
+        elif typed[position] not in STOP_WORDS:
+            concepts.append(Concept(text, [(stems[position],)]))
+        position += length
+    if not concepts and typed:  # a query of function words only still searches for them
+        concepts = [Concept(word, [(stem(word),)]) for word in dict.fromkeys(typed)]
+    concepts = _merge_duplicates(concepts)[:MAX_TERMS]
+    _add_corrections(concepts, synonyms, database)
+    return ParsedQuery(concepts)
+
+
+def _merge_duplicates(concepts):
+    seen, unique = set(), []
+    for concept in concepts:
+        key = tuple(concept.alternatives)
+        if key not in seen:
+            seen.add(key)
+            unique.append(concept)
+    return unique
+
+
+def _add_corrections(concepts, synonyms, database):
+    plain = [c for c in concepts if len(c.alternatives) == 1 and " " not in c.typed]
+    fixes = corrections([c.typed for c in plain], database)
+    for concept in plain:
+        fixed = fixes.get(concept.typed)
+        if not fixed:
+            continue
+        concept.correction = fixed
+        group, _ = synonyms.group_at([stem(fixed)], 0)
+        extra = synonyms.groups[group] if group is not None else [(stem(fixed),)]
+        concept.alternatives += [alternative for alternative in extra if alternative not in concept.alternatives]

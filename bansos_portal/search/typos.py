@@ -1,0 +1,81 @@
+"""Spelling correction from the content's own vocabulary (SearchTerm rows)."""
+
+from django.db import connections
+from django.db.models import Q
+
+from bansos_portal.models import SearchTerm
+from bansos_portal.search.text import stem
+
+
+def edit_distance(a, b, limit=3):
+    """Damerau-Levenshtein distance (adjacent swaps count once), stopping early above `limit`."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2, previous = None, list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i]
+        for j, char_b in enumerate(b, 1):
+            cost = 0 if char_a == char_b else 1
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
+                value = min(value, previous2[j - 2] + 1)
+            current.append(value)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def allowed_distance(word):
+    return 1 if len(word) <= 5 else 2
+
+
+def _candidates(word, database):
+    """Vocabulary words that may be `word` misspelt: trigram-similar on PostgreSQL, same length band elsewhere."""
+    terms = SearchTerm.objects.using(database)
+    if connections[database].vendor == "postgresql":
+        return list(
+            terms.extra(where=["word %% %s"], params=[word])
+            .extra(select={"similarity": "similarity(word, %s)"}, select_params=[word])
+            .order_by("-similarity", "-frequency")
+            .values_list("word", "frequency")[:20]
+        )
+    spread = allowed_distance(word)
+    return list(
+        terms.filter(
+            length__gte=len(word) - spread, length__lte=len(word) + spread, word__startswith=word[0]
+        ).values_list("word", "frequency")
+    )
+
+
+def corrections(words, database="default"):
+    """For each word the content never uses, the closest word it does use (or nothing)."""
+    if not words:
+        return {}
+    # A word is known when the content uses it, or uses another form of it ("disalurkannya").
+    stems = {word: stem(word) for word in words}
+    known = SearchTerm.objects.using(database).filter(Q(word__in=words) | Q(stem__in=stems.values()))
+    known_words, known_stems = set(), set()
+    for word, word_stem in known.values_list("word", "stem"):
+        known_words.add(word)
+        known_stems.add(word_stem)
+    found = {}
+    for word in words:
+        if word in known_words or stems[word] in known_stems or not word.isalpha() or len(word) < 3:
+            continue
+        best = min(
+            (
+                (edit_distance(word, candidate), not _is_subsequence(word, candidate), -frequency, candidate)
+                for candidate, frequency in _candidates(word, database)
+            ),
+            default=None,
+        )
+        if best and best[0] <= allowed_distance(word):
+            found[word] = best[-1]
+    return found
+
+
+def _is_subsequence(typed, candidate):
+    """True when `typed` is `candidate` with letters left out, the commonest slip on a phone keyboard."""
+    letters = iter(candidate)
+    return all(char in letters for char in typed)
