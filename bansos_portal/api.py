@@ -49,6 +49,8 @@ def search(request):
     query = clean_query(request.GET.get("q"), settings.SEARCH_MAX_QUERY_LENGTH)
     kind = request.GET.get("type") or None
     program = request.GET.get("program") or None
+    if program:
+        program = clean_query(program, 100) or program.replace("\x00", "?")
     try:
         limit = _limit(request.GET.get("limit"))
     except ValueError as problem:

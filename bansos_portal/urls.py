@@ -11,6 +11,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("cari/", views.search, name="search"),
     path("cari/dibuka/", views.search_click, name="search_click"),
+    path("cari/saran/", views.search_suggestions, name="search_suggestions"),
     path("api/v1/search/", api.search, name="api_search"),
     path("favicon.ico", views.favicon),
     path("", include("programs.urls")),

@@ -55,6 +55,13 @@ def search(request):
     return render(request, "search/_results.html" if partial else "search/search.html", context)
 
 
+@require_GET
+def search_suggestions(request):
+    query = clean_query(request.GET.get("q"), settings.SEARCH_MAX_QUERY_LENGTH)
+    entries = engine.title_suggestions(query) if len(query) >= 2 else []
+    return render(request, "search/_suggestions.html", {"query": query, "entries": entries})
+
+
 @csrf_exempt
 @require_POST
 def search_click(request):

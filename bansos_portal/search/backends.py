@@ -34,9 +34,14 @@ class PostgresBackend:
     repair_sql = []
     vector = f'"{TABLE}"."search_vector"'
 
+    def _lexeme(self, stem, weight):
+        # A trailing * marks a word still being typed: match it as a prefix.
+        if stem.endswith("*"):
+            return f"{stem[:-1]}:*{weight}"
+        return f"{stem}:{weight}" if weight else stem
+
     def _concept(self, alternatives, weight=""):
-        suffix = f":{weight}" if weight else ""
-        return _join([_join([f"{s}{suffix}" for s in alternative], "&") for alternative in alternatives], "|")
+        return _join([_join([self._lexeme(s, weight) for s in alternative], "&") for alternative in alternatives], "|")
 
     def _matches(self, tsquery):
         return RawSQL(f"{self.vector} @@ to_tsquery('simple', %s)", [tsquery], output_field=BooleanField())
@@ -79,7 +84,8 @@ class SqliteBackend:
     repair_sql = install_sql
 
     def _concept(self, alternatives):
-        return _join([_join([f'"{s}"' for s in alternative], "AND") for alternative in alternatives], "OR")
+        lexemes = [[f'"{s[:-1]}"*' if s.endswith("*") else f'"{s}"' for s in alternative] for alternative in alternatives]
+        return _join([_join(alternative, "AND") for alternative in lexemes], "OR")
 
     def _matches(self, fts_query):
         return RawSQL(

@@ -7,7 +7,7 @@ from django.db.models import Count, Q
 
 from bansos_portal.models import BestBet, SearchEntry
 from bansos_portal.search.highlight import mark, snippet
-from bansos_portal.search.query import parse_query
+from bansos_portal.search.query import parse_partial, parse_query
 from bansos_portal.search.text import words
 
 PER_PAGE = 10
@@ -92,3 +92,18 @@ def _program_counts(matches):
         .order_by("-total", "programs__name")
     )
     return [{"slug": slug, "name": acronym or name, "count": total} for slug, acronym, name, total in rows]
+
+
+def title_suggestions(query, limit=6):
+    """Published titles for a query still being typed, best first (for suggestions while typing)."""
+    parsed = parse_partial(query)
+    if not parsed.concepts:
+        return []
+    entries = (
+        SearchEntry.objects.published()
+        .matching(parsed.groups)
+        .ranked(parsed.groups)
+        .filter(title_hits__gte=1)
+        .only("title", "url", "kind")[:limit]
+    )
+    return [entry for entry in entries]

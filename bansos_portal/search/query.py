@@ -78,6 +78,15 @@ def parse_query(query, database="default"):
     return parse(query, Synonyms(_term_list(terms) for terms in groups), database)
 
 
+def parse_partial(query, database="default"):
+    """A query still being typed: its last word also matches as the start of a longer word."""
+    parsed = parse_query(query, database)
+    typed = words(query)
+    if typed and not query.endswith(" ") and parsed.concepts and parsed.concepts[-1].typed == typed[-1]:
+        parsed.concepts[-1].alternatives.append((f"{typed[-1]}*",))
+    return parsed
+
+
 def _term_list(terms):
     return [term.strip() for term in terms.split(",") if term.strip()]
 
@@ -125,5 +134,6 @@ def _add_corrections(concepts, synonyms, database):
             continue
         concept.correction = fixed
         group, _ = synonyms.group_at([stem(fixed)], 0)
-        extra = synonyms.groups[group] if group is not None else [(stem(fixed),)]
-        concept.alternatives += [alternative for alternative in extra if alternative not in concept.alternatives]
+        meant = synonyms.groups[group] if group is not None else [(stem(fixed),)]
+        # What was meant comes first: it names the concept (see ParsedQuery.key).
+        concept.alternatives = [*meant, *(a for a in concept.alternatives if a not in meant)]

@@ -1,0 +1,176 @@
+"""Synonyms, typos, best bets, filters, suggestions and freshness: what the search understands."""
+
+from datetime import timedelta
+from unittest import mock
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from bansos_portal.models import BestBet, SearchEntry, SynonymGroup
+from bansos_portal.publishing import Status
+from bansos_portal.search import engine
+from bansos_portal.search.index import rebuild
+
+
+def urls(query, **filters):
+    return [entry.url for entry in engine.search(query, **filters).entries]
+
+
+@pytest.fixture
+def content(make_program, make_question, make_clarification):
+    pkh = make_program(name="Program Keluarga Harapan", acronym="PKH", slug="pkh", summary="Bantuan tunai bersyarat.")
+    bpnt = make_program(name="Program Sembako", acronym="BPNT", slug="bpnt", summary="Bantuan pangan non tunai.")
+    cair = make_question(question="Kapan bantuan PKH cair?", answer="Empat tahap dalam setahun.")
+    cair.programs.add(pkh)
+    syarat = make_question(question="Apa syarat menerima Program Keluarga Harapan?", answer="Terdaftar di DTSEN.")
+    syarat.programs.add(pkh)
+    uang = make_question(question="Uang BPNT belum masuk ke kartu", answer="Tanyakan ke pendamping atau bank.")
+    uang.programs.add(bpnt)
+    hoax = make_clarification(claim="Daftar bantuan Rp2 juta lewat tautan", explanation="Tautan palsu.")
+    return {"pkh": pkh, "bpnt": bpnt, "cair": cair, "syarat": syarat, "uang": uang, "hoax": hoax}
+
+
+def test_acronyms_match_their_full_names_both_ways(content):
+    SynonymGroup.objects.create(terms="pkh, program keluarga harapan")
+
+    assert content["syarat"].get_absolute_url() in urls("syarat pkh")
+    assert content["cair"].get_absolute_url() in urls("program keluarga harapan cair")
+
+
+def test_slang_is_understood_through_synonyms(content):
+    SynonymGroup.objects.create(terms="uang, duit, dana")
+
+    assert urls("duit bpnt")[0] == content["uang"].get_absolute_url()
+
+
+def test_humas_edits_to_synonyms_apply_at_once(content):
+    group = SynonymGroup.objects.create(terms="jatah beras, bpnt")
+    assert content["uang"].get_absolute_url() in urls("jatah beras")
+
+    group.is_active = False
+    group.save()
+
+    assert content["uang"].get_absolute_url() not in urls("jatah beras")
+
+
+def test_default_synonyms_ship_with_the_database(db):
+    terms = " | ".join(SynonymGroup.objects.values_list("terms", flat=True))
+
+    for expected in ("program keluarga harapan", "kartu keluarga sejahtera", "bantuan sosial"):
+        assert expected in terms
+
+
+def test_a_typo_still_finds_and_suggests_the_real_word(content):
+    results = engine.search("syrat pkh")
+
+    assert content["syarat"].get_absolute_url() in [entry.url for entry in results.entries]
+    assert results.suggestion == "syarat pkh"
+
+
+def test_no_suggestion_for_words_the_content_uses(content):
+    assert engine.search("syarat pkh").suggestion is None
+    assert engine.search("pendaftaran").suggestion != "pendaftaran"
+
+
+def test_suggestion_is_offered_on_the_page(client, content):
+    response = client.get(reverse("search"), {"q": "bantun pkh"})
+
+    assert "Maksud Anda:" in response.text and "?q=bantuan%20pkh" in response.text
+
+
+def test_best_bet_is_pinned_first_for_the_query_and_its_variants(content):
+    BestBet.objects.create(query="daftar bantuan", clarification=content["hoax"])
+
+    for variant in ("daftar bantuan", "pendaftaran bantuan", "bantuan mendaftar", "daftr bantuan"):
+        results = engine.search(variant)
+        assert [entry.url for entry in results.best_bets] == [content["hoax"].get_absolute_url()], variant
+    assert engine.search("bantuan").best_bets == []
+
+
+def test_expired_best_bets_and_drafts_are_not_pinned(content):
+    BestBet.objects.create(
+        query="kapan cair", question=content["cair"], expires_at=timezone.now() - timedelta(minutes=1)
+    )
+    BestBet.objects.create(query="syarat", question=content["uang"])
+    content["uang"].status = Status.DRAFT
+    content["uang"].save()
+
+    assert engine.search("kapan cair").best_bets == []
+    assert engine.search("syarat").best_bets == []
+
+
+def test_pinned_result_is_not_repeated_in_the_list(client, content):
+    BestBet.objects.create(query="bantuan", question=content["uang"])
+
+    response = client.get(reverse("search"), {"q": "bantuan"})
+
+    assert "Jawaban yang disarankan" in response.text
+    assert response.text.count(f'href="{content["uang"].get_absolute_url()}"') == 1
+
+
+def test_filters_by_type_and_program_with_counts(content):
+    everything = engine.search("bantuan")
+
+    assert everything.kind_counts == {"program": 2, "faq": 1, "clarification": 1}
+    assert {item["slug"]: item["count"] for item in everything.program_counts} == {"pkh": 2, "bpnt": 1}
+    assert set(urls("bantuan", kind="program")) == {"/program/pkh/", "/program/bpnt/"}
+    assert set(urls("bantuan", program="pkh")) == {"/program/pkh/", content["cair"].get_absolute_url()}
+    assert engine.search("bantuan", program="pkh").kind_counts == {"program": 1, "faq": 1, "clarification": 0}
+
+
+def test_filter_links_work_without_javascript(client, content):
+    response = client.get(reverse("search"), {"q": "bantuan", "jenis": "faq"})
+
+    assert "Tanya jawab (1)" in response.text and "Program (2)" in response.text
+    assert "?q=bantuan&amp;jenis=program" in response.text
+    assert response.text.count('class="result"') == 1
+
+
+def test_unknown_filter_values_are_ignored(client, content):
+    response = client.get(reverse("search"), {"q": "bantuan", "jenis": "<x>", "program": "\x00"})
+
+    assert response.status_code == 200 and response.text.count('class="result"') == 4
+
+
+def test_title_suggestions_while_typing(client, content):
+    response = client.get(reverse("search_suggestions"), {"q": "kapan bant"}, headers={"HX-Request": "true"})
+
+    assert "Kapan bantuan PKH cair?" in response.text and "<html" not in response.text
+    assert client.get(reverse("search_suggestions"), {"q": "k"}).text.strip() == ""
+
+
+def test_home_search_box_suggests_titles_and_search_page_updates_results(client, db):
+    home = client.get(reverse("home")).text
+    search = client.get(reverse("search")).text
+
+    assert 'data-hx-get="/cari/saran/"' in home and 'aria-live="polite"' in home
+    assert 'data-hx-target="#search-results"' in search
+
+
+def test_scheduled_items_appear_and_disappear_on_time(make_question):
+    start = timezone.now()
+    make_question(question="Jadwal pencairan tahap dua?", published_at=start + timedelta(hours=1))
+
+    with mock.patch("django.utils.timezone.now", return_value=start + timedelta(minutes=59)):
+        assert urls("pencairan") == []
+    with mock.patch("django.utils.timezone.now", return_value=start + timedelta(hours=1, seconds=1)):
+        assert len(urls("pencairan")) == 1
+
+
+def test_program_links_of_an_entry_update_its_filters(content):
+    content["hoax"].programs.add(content["bpnt"])
+
+    assert content["hoax"].get_absolute_url() in urls("bantuan", program="bpnt")
+
+    content["hoax"].programs.clear()
+
+    assert content["hoax"].get_absolute_url() not in urls("bantuan", program="bpnt")
+
+
+def test_rebuild_keeps_program_links_and_vocabulary(content):
+    rebuild()
+
+    assert set(urls("bantuan", program="pkh")) == {"/program/pkh/", content["cair"].get_absolute_url()}
+    assert engine.search("syrat").suggestion == "syarat"
+    assert SearchEntry.objects.count() == 6
