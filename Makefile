@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEV := DEBUG=True
 
-.PHONY: run test install migrate demo clean
+.PHONY: run test install search-quality bench-search clean
 
 run: install
 	$(DEV) $(BIN)/python manage.py migrate --noinput
@@ -20,6 +20,15 @@ run: install
 
 test: install
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# Search quality on the judged queries (SQLite, or the database in DATABASE_URL); fails below target.
+search-quality: install
+	$(DEV) $(BIN)/python manage.py migrate --noinput
+	$(DEV) $(BIN)/python manage.py search_quality
+
+# Search latency at 10,000 and 100,000 generated entries, in a scratch database.
+bench-search: install
+	$(DEV) $(BIN)/python manage.py benchmark_search --entries 10000 --entries 100000 --queries 300
 
 install: $(INSTALLED)
 

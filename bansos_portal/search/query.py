@@ -53,14 +53,15 @@ class Synonyms:
         self.groups = []
         self.phrases = {}
         for terms in groups:
-            alternatives = [tuple(stem(word) for word in words(term)) for term in terms]
-            alternatives = [alternative for alternative in alternatives if alternative]
-            if len(alternatives) < 2:
+            typed = [words(term) for term in terms]
+            typed = [term for term in typed if term]
+            if len(typed) < 2:
                 continue
             group = len(self.groups)
-            self.groups.append(list(dict.fromkeys(alternatives)))
-            for alternative in alternatives:
-                self.phrases.setdefault(alternative, group)
+            self.groups.append(list(dict.fromkeys(_searchable(term) for term in typed)))
+            for term in typed:
+                # Phrases are recognised as typed, function words included ("data sosial dan ekonomi").
+                self.phrases.setdefault(tuple(stem(word) for word in term), group)
 
     def group_at(self, stems, start):
         """The longest synonym phrase starting at `start`: (group index, length) or (None, 1)."""
@@ -89,6 +90,12 @@ def parse_partial(query, database="default"):
 
 def _term_list(terms):
     return [term.strip() for term in terms.split(",") if term.strip()]
+
+
+def _searchable(term_words):
+    """The stems the index holds for a term: function words are not indexed, so they are left out."""
+    content = [word for word in term_words if word not in STOP_WORDS] or term_words
+    return tuple(stem(word) for word in content)
 
 
 def _is_function_word(alternatives):

@@ -12,6 +12,7 @@ import random
 import shutil
 import tempfile
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import lru_cache
@@ -21,7 +22,7 @@ from time import perf_counter
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand
-from django.db import connection, transaction
+from django.db import OperationalError, connection, transaction
 from django.test.utils import override_settings
 from django.utils import timezone
 
@@ -33,7 +34,6 @@ from faq.models import Category, Question
 
 SearchEntry = models.SearchEntry
 SearchTerm = getattr(models, "SearchTerm", None)  # the typo vocabulary; older index versions have none
-
 SEED, BATCH, WARM_UP = 2024, 2_000, 20
 FILLER_WORDS = 36_000  # plus ~1,700 demo words: a long tail that still fits text.stem's 50,000-entry cache
 DEMO_CONTENT = Path(__file__).resolve().parents[2] / "demo_content.json"
@@ -53,53 +53,43 @@ def zipf(count, exponent=1.0):
 
 @lru_cache(maxsize=4)
 def vocabulary(seed=SEED):
-    """Demo-content words by their frequency there, then pseudo-Indonesian filler: the long tail."""
+    """Demo-content words by their frequency there, then pseudo-Indonesian filler as the long tail."""
     data = json.loads(DEMO_CONTENT.read_text(encoding="utf-8"))
     texts = [v for p in data["programs"] for k, v in p.items() if isinstance(v, str) and k != "slug"]
     texts += [t for f in data["faq"] for t in (f["question"], f["answer"])]
     texts += [t for c in data["clarifications"] for t in (c["claim"], c["explanation"])]
     counts = Counter(word for text in texts for word in words(text))
-    rng, onsets = random.Random(f"{seed}:filler"), "b c d g h j k l m n p r s t w y ng ny tr pr".split()
-    filler = set()
+    rng, onsets, filler = random.Random(f"{seed}:filler"), "b c d g h j k l m n p r s t w y ng ny tr pr".split(), set()
     while len(filler) < FILLER_WORDS:
         word = "".join(rng.choice(onsets) + rng.choice("aaaiueo") for _ in range(rng.randint(2, 4)))
         filler.add(word + rng.choice(["", "", "n", "k", "r", "t", "ng"]))
-    ranked = sorted(counts, key=lambda w: (-counts[w], w))
-    ranked += rng.sample(sorted(filler - set(counts)), len(filler - set(counts)))
+    new = sorted(filler - set(counts))
+    ranked = sorted(counts, key=lambda w: (-counts[w], w)) + rng.sample(new, len(new))
     return ranked, zipf(len(ranked), 1.05)
 
 
-def _words(rng, vocab, count):
-    return rng.choices(vocab[0], cum_weights=vocab[1], k=count)
-
-
-def _answer(rng, vocab):
-    left, sentences = rng.randint(40, 150), []
-    while left > 0:
-        size = min(left, rng.randint(6, 20))
-        sentences.append(" ".join(_words(rng, vocab, size)).capitalize() + ".")
-        left -= size
-    return " ".join(sentences)
+def _text(rng, vocab, count):
+    return " ".join(rng.choices(vocab[0], cum_weights=vocab[1], k=count))
 
 
 def generate_entries(n, seed=SEED, start=0, word_counts=None):
     """Bulk-create questions start..n-1 and their index entries; returns seconds per phase.
-
     Each batch has its own seed, so growing 10k -> 100k gives the rows a 100k load would.
     `word_counts` collects every indexed word, for the typo-correction vocabulary."""
-    vocab, phases = vocabulary(seed), Counter()
-    word_counts = Counter() if word_counts is None else word_counts
+    vocab, phases, word_counts = vocabulary(seed), Counter(), Counter() if word_counts is None else word_counts
     categories = [Category.objects.get_or_create(slug=f"bench-{i}", defaults={"name": f"Uji {i}"})[0] for i in range(5)]
-    content_type = ContentType.objects.get_for_model(Question)
-    published_at = timezone.now() - timedelta(days=1)
+    content_type, published_at = ContentType.objects.get_for_model(Question), timezone.now() - timedelta(days=1)
     for first in range(start, n, BATCH):
-        rng, clock = random.Random(f"{seed}:{first}"), perf_counter()
-        questions = [
-            Question(question=f"{rng.choice(QUESTION_STARTS)} {' '.join(_words(rng, vocab, rng.randint(5, 13)))}?",
-                     slug=f"bench-{i}", answer=_answer(rng, vocab), category=rng.choice(categories),
-                     status=Status.PUBLISHED, published_at=published_at)
-            for i in range(first, min(first + BATCH, n))
-        ]  # fmt: skip
+        rng, clock, questions = random.Random(f"{seed}:{first}"), perf_counter(), []
+        for i in range(first, min(first + BATCH, n)):
+            question = f"{rng.choice(QUESTION_STARTS)} {_text(rng, vocab, rng.randint(5, 13))}?"
+            left, sentences = rng.randint(40, 150), []  # the answer: 40-150 words in 6-20 word sentences
+            while left > 0:
+                sentences.append(_text(rng, vocab, min(left, size := rng.randint(6, 20))).capitalize() + ".")
+                left -= size
+            questions.append(Question(question=question, slug=f"bench-{i}", answer=" ".join(sentences),
+                                      category=rng.choice(categories), status=Status.PUBLISHED,
+                                      published_at=published_at))  # fmt: skip
         phases["text"] += perf_counter() - clock
         with transaction.atomic():
             clock = perf_counter()
@@ -116,7 +106,7 @@ def generate_entries(n, seed=SEED, start=0, word_counts=None):
 
 
 def fill_vocabulary(word_counts):
-    """Refill the typo-correction vocabulary from all generated words, as index.rebuild() would."""
+    """Refill the typo-correction vocabulary from every generated word, as index.rebuild() would."""
     if SearchTerm is None or not hasattr(index, "vocabulary"):
         return 0
     with transaction.atomic():
@@ -125,11 +115,11 @@ def fill_vocabulary(word_counts):
 
 
 def make_queries(count, seed=SEED, fixed=True, stream="queries"):
-    """2-4 frequent content words; 15% with a rare word, 15% with a dropped or swapped letter."""
+    """2-4 frequent content words, 15% with a rare word, 15% with a dropped or swapped letter;
+    shuffled with the fixed ones, so a run cut short by its budget still measures a fair sample."""
     rng, ranked = random.Random(f"{seed}:{stream}"), vocabulary(seed)[0]
     head = [w for w in ranked[:3_000] if w not in STOP_WORDS and w.isalpha() and len(w) > 2]
-    head_weights, rare = zipf(len(head)), ranked[10_000:]
-    queries = list(FIXED_QUERIES) if fixed else []
+    head_weights, rare, queries = zipf(len(head)), ranked[10_000:], list(FIXED_QUERIES) if fixed else []
     for _ in range(count):
         terms = rng.choices(head, cum_weights=head_weights, k=rng.randint(2, 4))
         roll, at = rng.random(), rng.randrange(len(terms))
@@ -139,7 +129,28 @@ def make_queries(count, seed=SEED, fixed=True, stream="queries"):
         elif roll < 0.30:
             terms[at] = word[:i] + word[i + 1 :] if roll < 0.225 else word[: i - 1] + word[i] + word[i - 1] + word[i + 1 :]
         queries.append(" ".join(terms))
+    rng.shuffle(queries)
     return queries
+
+
+@contextmanager
+def time_limit(seconds):
+    """Abort a runaway search instead of waiting minutes for it; yields a function that restarts the clock."""
+    connection.ensure_connection()
+    deadline = [math.inf]
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"SET statement_timeout = {int(seconds * 1000)}")  # per statement, not per search
+    else:
+        connection.connection.set_progress_handler(lambda: perf_counter() > deadline[0], 10_000)
+    try:
+        yield lambda: deadline.__setitem__(0, perf_counter() + seconds)
+    finally:
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET statement_timeout = 0")
+        else:
+            connection.connection.set_progress_handler(None, 0)
 
 
 @dataclass
@@ -152,10 +163,11 @@ class Timing:
     top: str
 
 
-def measure(queries):
+def measure(queries, timeout=30.0, budget=float("inf")):
     """Time each search as the site runs it (search, total, highlighted entries, suggestion), no HTTP.
-    SQL time is cursor.execute(); SQLite fetches rows after it, so part of its SQL shows as Python."""
-    sql, statements = Counter(), []
+    A search over `timeout` s is cut off and kept with total -1; none starts after `budget` s.
+    SQL time is cursor.execute(); SQLite fetches rows after it, so part of its SQL counts as Python."""
+    sql, statements, timings, started = Counter(), [], [], perf_counter()
 
     def timed(execute, statement, params, many, context):
         clock, text = perf_counter(), statement.lstrip().upper()
@@ -166,16 +178,21 @@ def measure(queries):
             sql[kind] += (perf_counter() - clock) * 1000
             statements.append(kind)
 
-    timings = []
-    with connection.execute_wrapper(timed):
+    with time_limit(timeout) as restart_clock, connection.execute_wrapper(timed):
         for query in queries:
+            if perf_counter() - started > budget:
+                break
             sql.clear()
             statements.clear()
+            restart_clock()
             clock = perf_counter()
-            results = engine.search(query, per_page=10)
-            total, entries, _ = results.total, results.entries, results.suggestion
-            ms = (perf_counter() - clock) * 1000
-            timings.append(Timing(query, ms, total, Counter(sql), len(statements), entries[0].title if entries else "-"))
+            try:
+                results = engine.search(query, per_page=10)
+                total, entries, _ = results.total, results.entries, results.suggestion
+            except OperationalError:  # interrupted by time_limit
+                total, entries = -1, []
+            ms, top = (perf_counter() - clock) * 1000, entries[0].title if entries else "-"
+            timings.append(Timing(query, ms, total, sql.copy(), len(statements), top))
     return timings
 
 
@@ -184,9 +201,11 @@ def percentile(values, p):
     return ordered[max(0, math.ceil(p / 100 * len(ordered)) - 1)]
 
 
-def report(write, timings):
-    ms = [t.ms for t in timings]
-    write(f"  queries  {len(ms)} (after {WARM_UP} warm-up), one connection, one at a time")
+def report(write, timings, planned):
+    ms, cut = [t.ms for t in timings], sum(t.total < 0 for t in timings)
+    write(f"  queries  {len(ms)} of {planned} (after {WARM_UP} warm-up), one connection, one at a time")
+    if cut:
+        write(f"  timed out {cut}: counted at the time they were cut off, so high percentiles are lower bounds")
     for label, p in (("p50", 50), ("p95", 95), ("p99", 99), ("max", 100)):
         write(f"  {label:<8} {percentile(ms, p):8.1f} ms")
     write(f"  qps      {len(ms) / (sum(ms) / 1000):8.1f}")
@@ -195,29 +214,31 @@ def report(write, timings):
     for label, values in parts.items():
         write(f"  {label:<12} p50 {percentile(values, 50):7.1f} ms  p95 {percentile(values, 95):7.1f} ms")
     write(f"  statements per search: p50 {percentile([t.statements for t in timings], 50)}")
-    write("  samples (first five fixed queries, then the three slowest):")
-    for t in timings[:5] + sorted(timings, key=lambda t: -t.ms)[:3]:
-        write(f"    {t.query!r:<32} {t.total:>7,} results {t.ms:7.1f} ms  top: {t.top[:48]!r}")
+    write("  samples (fixed queries, then the three slowest):")
+    samples = [t for t in timings if t.query in FIXED_QUERIES][:5]
+    for t in samples + sorted((t for t in timings if t not in samples), key=lambda t: -t.ms)[:3]:
+        write(f"    {t.query!r:<34} {t.total:>7,} results {t.ms:8.1f} ms  top: {t.top[:40]!r}")
 
 
-def benchmark_size(write, n, query_count, seed=SEED, loaded=0, word_counts=None):
+def benchmark_size(write, n, query_count, seed=SEED, loaded=0, word_counts=None, timeout=30.0, budget=float("inf")):
     write(f"== {n:,} entries ==")
     word_counts = Counter() if word_counts is None else word_counts
     phases = generate_entries(n, seed, start=loaded, word_counts=word_counts)
     clock = perf_counter()
     terms = fill_vocabulary(word_counts)
     phases["vocabulary"] = perf_counter() - clock
-    clock = perf_counter()
     if connection.vendor == "postgresql":
-        # VACUUM empties the GIN pending list, ANALYZE gives the planner statistics: the steady
-        # state autovacuum keeps a live site in. (Plain ANALYZE would leave the pending list.)
+        # VACUUM empties the GIN pending list and ANALYZE gives the planner statistics: the steady
+        # state autovacuum keeps a live site in (a manual ANALYZE alone leaves the pending list).
+        clock = perf_counter()
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")
         phases["vacuum analyze"] = perf_counter() - clock
     detail = ", ".join(f"{name} {seconds:.1f} s" for name, seconds in phases.items())
     write(f"  load     {sum(phases.values()):.1f} s for {n - loaded:,} new entries ({detail}); {terms:,} terms")
-    measure(make_queries(WARM_UP, seed, fixed=False, stream="warm-up"))  # connection, caches, stem cache
-    report(write, measure(make_queries(query_count, seed)))
+    measure(make_queries(WARM_UP, seed, False, "warm-up"), timeout, budget / 5)  # connection, caches, stems
+    queries = make_queries(query_count, seed)
+    report(write, measure(queries, timeout, budget), len(queries))
 
 
 class Command(BaseCommand):
@@ -227,9 +248,11 @@ class Command(BaseCommand):
         parser.add_argument("--entries", type=int, action="append", help="entries to load; repeat for more sizes")
         parser.add_argument("--queries", type=int, default=300, help="generated queries, on top of 20 fixed ones")
         parser.add_argument("--seed", type=int, default=SEED)
+        parser.add_argument("--timeout", type=float, default=30.0, help="seconds before one search is cut off")
+        parser.add_argument("--budget", type=float, default=900.0, help="seconds of searching per size, at most")
         parser.add_argument("--keep", action="store_true", help="keep the scratch database for inspection")
 
-    def handle(self, *args, entries, queries, seed, keep, **options):
+    def handle(self, *args, entries, queries, seed, timeout, budget, keep, **options):
         write, creation, settings_dict = self.stdout.write, connection.creation, connection.settings_dict
         old_name, scratch_dir = settings_dict["NAME"], None
         if connection.vendor == "sqlite":
@@ -247,7 +270,7 @@ class Command(BaseCommand):
             with override_settings(DEBUG=False):
                 loaded, word_counts = 0, Counter()
                 for n in sorted(set(entries or [10_000])):
-                    benchmark_size(write, n, queries, seed, loaded, word_counts)
+                    benchmark_size(write, n, queries, seed, loaded, word_counts, timeout, budget)
                     loaded = n
         finally:
             if keep:
