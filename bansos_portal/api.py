@@ -61,7 +61,7 @@ def search(request):
         return error(f"type harus salah satu dari: {', '.join(SearchEntry.Kind.values)}.")
     if program and not Program.objects.published().filter(slug=program).exists():
         return error(f"Program {program!r} tidak dikenal.")
-    results = engine.search(query, kind=kind, program=program, per_page=limit)
+    results = engine.search(query, kind=kind, program=program, per_page=limit, facets=False)
     entries = [*results.best_bets, *results.entries][:limit]
     return json_response(
         {

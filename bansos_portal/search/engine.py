@@ -31,25 +31,31 @@ class SearchResults:
         return self.page.paginator.count
 
 
-def search(query, *, kind=None, program=None, page=1, per_page=PER_PAGE):
-    """Ranked, highlighted results for `query` (already cleaned), one page at a time."""
+def search(query, *, kind=None, program=None, page=1, per_page=PER_PAGE, facets=True):
+    """Ranked, highlighted results for `query` (already cleaned), one page at a time.
+
+    With `facets`, also the number of results per program (the counts per kind always come,
+    since they give the total too).
+    """
     parsed = parse_query(query)
     if not parsed.concepts:
         return SearchResults(query, Paginator(SearchEntry.objects.none(), per_page).get_page(1))
     matches = SearchEntry.objects.published().matching(parsed.groups)
     in_program = matches.filter(programs__slug=program) if program else matches
-    of_kind = matches.filter(kind=kind) if kind else matches
     chosen = in_program.filter(kind=kind) if kind else in_program
     bets = _best_bets(parsed.key) if page in (1, "1", None) and not (kind or program) else []
     pinned = {bet.url for bet in bets}
-    ranked = (chosen.exclude(url__in=pinned) if pinned else chosen).ranked(parsed.groups)
+    paginator = Paginator((chosen.exclude(url__in=pinned) if pinned else chosen).ranked(parsed.groups), per_page)
+    kind_counts = _kind_counts(in_program)
+    if not pinned:  # the counts per kind already hold the total: no second COUNT query
+        paginator.count = kind_counts.get(kind, 0) if kind else sum(kind_counts.values())
     results = SearchResults(
         query=query,
-        page=Paginator(ranked, per_page).get_page(page),
+        page=paginator.get_page(page),
         suggestion=parsed.suggestion(words(query)),
         best_bets=bets,
-        kind_counts=_kind_counts(in_program),
-        program_counts=_program_counts(of_kind),
+        kind_counts=kind_counts,
+        program_counts=_program_counts(matches.filter(kind=kind) if kind else matches) if facets else [],
     )
     for entry in [*bets, *results.page]:
         entry.title_html = mark(entry.title, parsed.stems)
