@@ -14,6 +14,9 @@ class SearchEntryQuerySet(models.QuerySet):
     def matching(self, concepts):
         return backend_for(connections[self.db]).match(self, concepts)
 
+    def matching_all(self, concepts):
+        return backend_for(connections[self.db]).match_all(self, concepts)
+
     def ranked(self, concepts):
         """Titles holding every concept first, then entries holding every concept, then by how
         many concepts the title holds, then by relevance."""

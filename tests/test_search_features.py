@@ -174,3 +174,16 @@ def test_rebuild_keeps_program_links_and_vocabulary(content):
     assert set(urls("bantuan", program="pkh")) == {"/program/pkh/", content["cair"].get_absolute_url()}
     assert engine.search("syrat").suggestion == "syarat"
     assert SearchEntry.objects.count() == 6
+
+
+def test_pages_follow_the_full_ranking_across_every_word_and_some_word_matches(make_question):
+    for number in range(3):
+        make_question(question=f"Kartu hilang nomor {number}", answer="Lapor ke bank.")
+    for number in range(14):
+        make_question(question=f"Kartu cadangan nomor {number}", answer="Simpan baik-baik.")
+
+    full = [entry.url for entry in SearchEntry.objects.search("kartu hilang")]
+    paged = [entry.url for page in (1, 2) for entry in engine.search("kartu hilang", page=page).entries]
+
+    assert paged == full and len(full) == 17
+    assert engine.search("kartu hilang").total == 17

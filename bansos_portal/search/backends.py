@@ -53,6 +53,9 @@ class PostgresBackend:
     def match(self, queryset, concepts):
         return queryset.alias(hit=self._matches(" | ".join(self._concept(c) for c in concepts))).filter(hit=True)
 
+    def match_all(self, queryset, concepts):
+        return queryset.alias(hit_all=self._matches(" & ".join(self._concept(c) for c in concepts))).filter(hit_all=True)
+
     def rank(self, queryset, concepts):
         any_concept = " | ".join(self._concept(c) for c in concepts)
         return queryset.annotate(
@@ -100,6 +103,11 @@ class SqliteBackend:
 
     def match(self, queryset, concepts):
         return queryset.alias(hit=self._matches(" OR ".join(self._concept(c) for c in concepts))).filter(hit=True)
+
+    def match_all(self, queryset, concepts):
+        return queryset.alias(hit_all=self._matches(" AND ".join(self._concept(c) for c in concepts))).filter(
+            hit_all=True
+        )
 
     def rank(self, queryset, concepts):
         parts = [self._concept(c) for c in concepts]

@@ -45,7 +45,7 @@ def search(query, *, kind=None, program=None, page=1, per_page=PER_PAGE, facets=
     chosen = in_program.filter(kind=kind) if kind else in_program
     bets = _best_bets(parsed.key) if page in (1, "1", None) and not (kind or program) else []
     pinned = {bet.url for bet in bets}
-    paginator = Paginator((chosen.exclude(url__in=pinned) if pinned else chosen).ranked(parsed.groups), per_page)
+    paginator = Paginator(RankedMatches(chosen.exclude(url__in=pinned) if pinned else chosen, parsed.groups), per_page)
     kind_counts = _kind_counts(in_program)
     if not pinned:  # the counts per kind already hold the total: no second COUNT query
         paginator.count = kind_counts.get(kind, 0) if kind else sum(kind_counts.values())
@@ -61,6 +61,30 @@ def search(query, *, kind=None, program=None, page=1, per_page=PER_PAGE, facets=
         entry.title_html = mark(entry.title, parsed.stems)
         entry.snippet_html = snippet(f"{entry.summary} {entry.body}", parsed.stems)
     return results
+
+
+class RankedMatches:
+    """The matches in rank order, read one page at a time without ranking more rows than needed.
+
+    Entries holding every concept always rank above those that do not (see SearchEntryQuerySet.ranked),
+    so when they alone fill the requested page, only they need ranking: a much smaller set.
+    """
+
+    def __init__(self, matches, groups):
+        self.matches, self.groups = matches, groups
+
+    def count(self):
+        return self.matches.count()
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, window):
+        if len(self.groups) > 1:
+            rows = list(self.matches.matching_all(self.groups).ranked(self.groups)[window])
+            if len(rows) == window.stop - window.start:
+                return rows
+        return list(self.matches.ranked(self.groups)[window])
 
 
 BET_TARGETS = {"program_id": "programs.program", "question_id": "faq.question", "clarification_id": "faq.clarification"}

@@ -1,9 +1,5 @@
-"""Search latency on generated FAQ content, in a scratch database (never the configured one's data).
-
-    python manage.py benchmark_search --entries 10000 --entries 100000 --queries 300 [--keep]
-
-It prints numbers and asserts nothing: it is for comparing engine changes, not a test.
-"""
+"""`benchmark_search --entries 10000 --entries 100000 --queries 300 [--keep]`: search latency on generated
+FAQ content in a scratch database, never the configured one's data. It prints numbers, it is not a test."""
 
 import json
 import math
@@ -11,9 +7,8 @@ import os
 import random
 import shutil
 import tempfile
-from collections import Counter
+from collections import Counter, namedtuple
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import timedelta
 from functools import lru_cache
 from itertools import accumulate
@@ -105,13 +100,13 @@ def generate_entries(n, seed=SEED, start=0, word_counts=None):
     return phases
 
 
+@transaction.atomic
 def fill_vocabulary(word_counts):
-    """Refill the typo-correction vocabulary from every generated word, as index.rebuild() would."""
+    """Refill the typo-correction vocabulary (if this index has one) from every word, as rebuild() would."""
     if SearchTerm is None or not hasattr(index, "vocabulary"):
         return 0
-    with transaction.atomic():
-        SearchTerm.objects.all().delete()
-        return len(SearchTerm.objects.bulk_create(index.vocabulary(word_counts), batch_size=BATCH))
+    SearchTerm.objects.all().delete()
+    return len(SearchTerm.objects.bulk_create(index.vocabulary(word_counts), batch_size=BATCH))
 
 
 def make_queries(count, seed=SEED, fixed=True, stream="queries"):
@@ -137,30 +132,22 @@ def make_queries(count, seed=SEED, fixed=True, stream="queries"):
 def time_limit(seconds):
     """Abort a runaway search instead of waiting minutes for it; yields a function that restarts the clock."""
     connection.ensure_connection()
-    deadline = [math.inf]
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(f"SET statement_timeout = {int(seconds * 1000)}")  # per statement, not per search
+    deadline, postgres = [math.inf], connection.vendor == "postgresql"
+    if postgres:
+        connection.cursor().execute(f"SET statement_timeout = {int(seconds * 1000)}")  # per statement, not search
     else:
         connection.connection.set_progress_handler(lambda: perf_counter() > deadline[0], 10_000)
     try:
         yield lambda: deadline.__setitem__(0, perf_counter() + seconds)
     finally:
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("SET statement_timeout = 0")
+        if postgres:
+            connection.cursor().execute("SET statement_timeout = 0")
         else:
             connection.connection.set_progress_handler(None, 0)
 
 
-@dataclass
-class Timing:
-    query: str
-    ms: float
-    total: int
-    sql: Counter  # milliseconds per kind of statement: count, grouped (facets), rows (pages, lookups)
-    statements: int
-    top: str
+# sql: milliseconds per kind of statement (count, grouped for facets, rows for pages and lookups)
+Timing = namedtuple("Timing", "query ms total sql statements top")
 
 
 def measure(queries, timeout=30.0, budget=float("inf")):
@@ -201,9 +188,9 @@ def percentile(values, p):
     return ordered[max(0, math.ceil(p / 100 * len(ordered)) - 1)]
 
 
-def report(write, timings, planned):
+def report(write, timings, planned, warmed_up):
     ms, cut = [t.ms for t in timings], sum(t.total < 0 for t in timings)
-    write(f"  queries  {len(ms)} of {planned} (after {WARM_UP} warm-up), one connection, one at a time")
+    write(f"  queries  {len(ms)} of {planned} (after {warmed_up} warm-up), one connection, one at a time")
     if cut:
         write(f"  timed out {cut}: counted at the time they were cut off, so high percentiles are lower bounds")
     for label, p in (("p50", 50), ("p95", 95), ("p99", 99), ("max", 100)):
@@ -217,28 +204,26 @@ def report(write, timings, planned):
     write("  samples (fixed queries, then the three slowest):")
     samples = [t for t in timings if t.query in FIXED_QUERIES][:5]
     for t in samples + sorted((t for t in timings if t not in samples), key=lambda t: -t.ms)[:3]:
-        write(f"    {t.query!r:<34} {t.total:>7,} results {t.ms:8.1f} ms  top: {t.top[:40]!r}")
+        found = f"{t.total:>7,} results" if t.total >= 0 else "  timed out   "
+        write(f"    {t.query!r:<34} {found} {t.ms:8.1f} ms  top: {t.top[:40]!r}")
 
 
 def benchmark_size(write, n, query_count, seed=SEED, loaded=0, word_counts=None, timeout=30.0, budget=float("inf")):
     write(f"== {n:,} entries ==")
     word_counts = Counter() if word_counts is None else word_counts
     phases = generate_entries(n, seed, start=loaded, word_counts=word_counts)
-    clock = perf_counter()
-    terms = fill_vocabulary(word_counts)
-    phases["vocabulary"] = perf_counter() - clock
+    clock, terms = perf_counter(), fill_vocabulary(word_counts)
+    phases["vocabulary"], clock = perf_counter() - clock, perf_counter()
     if connection.vendor == "postgresql":
         # VACUUM empties the GIN pending list and ANALYZE gives the planner statistics: the steady
         # state autovacuum keeps a live site in (a manual ANALYZE alone leaves the pending list).
-        clock = perf_counter()
-        with connection.cursor() as cursor:
-            cursor.execute("VACUUM ANALYZE")
+        connection.cursor().execute("VACUUM ANALYZE")
         phases["vacuum analyze"] = perf_counter() - clock
     detail = ", ".join(f"{name} {seconds:.1f} s" for name, seconds in phases.items())
     write(f"  load     {sum(phases.values()):.1f} s for {n - loaded:,} new entries ({detail}); {terms:,} terms")
-    measure(make_queries(WARM_UP, seed, False, "warm-up"), timeout, budget / 5)  # connection, caches, stems
+    warm_up = measure(make_queries(WARM_UP, seed, False, "warm-up"), timeout, budget / 5)  # caches, stems
     queries = make_queries(query_count, seed)
-    report(write, measure(queries, timeout, budget), len(queries))
+    report(write, measure(queries, timeout, budget), len(queries), len(warm_up))
 
 
 class Command(BaseCommand):
@@ -247,12 +232,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--entries", type=int, action="append", help="entries to load; repeat for more sizes")
         parser.add_argument("--queries", type=int, default=300, help="generated queries, on top of 20 fixed ones")
-        parser.add_argument("--seed", type=int, default=SEED)
-        parser.add_argument("--timeout", type=float, default=30.0, help="seconds before one search is cut off")
-        parser.add_argument("--budget", type=float, default=900.0, help="seconds of searching per size, at most")
+        parser.add_argument("--timeout", type=float, default=10.0, help="seconds before one search is cut off")
+        parser.add_argument("--budget", type=float, default=600.0, help="seconds of searching per size, at most")
         parser.add_argument("--keep", action="store_true", help="keep the scratch database for inspection")
 
-    def handle(self, *args, entries, queries, seed, timeout, budget, keep, **options):
+    def handle(self, *args, entries, queries, timeout, budget, keep, **options):
         write, creation, settings_dict = self.stdout.write, connection.creation, connection.settings_dict
         old_name, scratch_dir = settings_dict["NAME"], None
         if connection.vendor == "sqlite":
@@ -270,7 +254,7 @@ class Command(BaseCommand):
             with override_settings(DEBUG=False):
                 loaded, word_counts = 0, Counter()
                 for n in sorted(set(entries or [10_000])):
-                    benchmark_size(write, n, queries, seed, loaded, word_counts, timeout, budget)
+                    benchmark_size(write, n, queries, SEED, loaded, word_counts, timeout, budget)
                     loaded = n
         finally:
             if keep:
