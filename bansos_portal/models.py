@@ -158,7 +158,6 @@ class BestBet(models.Model):
             raise ValidationError("Pilih tepat satu: program, tanya jawab, atau klarifikasi.")
 
 
-
 class SearchQueryStat(models.Model):
     """How often a query was searched and opened on one day: counts only, no personal data."""
 

@@ -54,7 +54,9 @@ class PostgresBackend:
         return queryset.alias(hit=self._matches(" | ".join(self._concept(c) for c in concepts))).filter(hit=True)
 
     def match_all(self, queryset, concepts):
-        return queryset.alias(hit_all=self._matches(" & ".join(self._concept(c) for c in concepts))).filter(hit_all=True)
+        return queryset.alias(hit_all=self._matches(" & ".join(self._concept(c) for c in concepts))).filter(
+            hit_all=True
+        )
 
     def rank(self, queryset, concepts):
         any_concept = " | ".join(self._concept(c) for c in concepts)
@@ -87,7 +89,9 @@ class SqliteBackend:
     repair_sql = install_sql
 
     def _concept(self, alternatives):
-        lexemes = [[f'"{s[:-1]}"*' if s.endswith("*") else f'"{s}"' for s in alternative] for alternative in alternatives]
+        lexemes = [
+            [f'"{s[:-1]}"*' if s.endswith("*") else f'"{s}"' for s in alternative] for alternative in alternatives
+        ]
         return _join([_join(alternative, "AND") for alternative in lexemes], "OR")
 
     def _matches(self, fts_query):
@@ -112,17 +116,19 @@ class SqliteBackend:
     def rank(self, queryset, concepts):
         parts = [self._concept(c) for c in concepts]
         any_concept, all_concepts = " OR ".join(parts), " AND ".join(parts)
-        return queryset.annotate(
+        # bm25() only works in a query that MATCHes the FTS table itself, so join it once here
+        # (a per-row subquery would run a full-text query for every matching entry).
+        joined = queryset.extra(
+            tables=[FTS_TABLE],
+            where=[f"{FTS_TABLE}.rowid = {ID}", f"{FTS_TABLE} MATCH %s"],
+            params=[any_concept],
+            # bm25() is lower for better matches; negate it so every backend sorts score descending.
+            select={"score": f"-bm25({FTS_TABLE}, 10.0, 4.0, 1.0)"},
+        )
+        return joined.annotate(
             title_all=self._matches(f"title_stems : ({all_concepts})"),
             all_terms=self._matches(all_concepts),
             title_hits=self._title_hits(concepts),
-            # bm25() is lower for better matches; negate it so every backend sorts score descending.
-            score=RawSQL(
-                f"(SELECT -bm25({FTS_TABLE}, 10.0, 4.0, 1.0) FROM {FTS_TABLE} "
-                f"WHERE {FTS_TABLE} MATCH %s AND rowid = {ID})",
-                [any_concept],
-                output_field=FloatField(),
-            ),
         )
 
 

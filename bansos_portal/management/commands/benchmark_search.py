@@ -91,7 +91,9 @@ def generate_entries(n, seed=SEED, start=0, word_counts=None):
             Question.objects.bulk_create(questions)  # no signals: the index is written below, in bulk
             phases["inserts"] += perf_counter() - clock
             clock = perf_counter()
-            entries = [SearchEntry(content_type=content_type, object_id=q.pk, **index.entry_fields(q)) for q in questions]
+            entries = [
+                SearchEntry(content_type=content_type, object_id=q.pk, **index.entry_fields(q)) for q in questions
+            ]
             word_counts.update(w for e in entries for w in words(f"{e.title} {e.summary} {e.body}"))
             phases["stemming"] += perf_counter() - clock
             clock = perf_counter()
@@ -122,7 +124,9 @@ def make_queries(count, seed=SEED, fixed=True, stream="queries"):
         if roll < 0.15:
             terms[at] = rng.choice(rare)
         elif roll < 0.30:
-            terms[at] = word[:i] + word[i + 1 :] if roll < 0.225 else word[: i - 1] + word[i] + word[i - 1] + word[i + 1 :]
+            terms[at] = (
+                word[:i] + word[i + 1 :] if roll < 0.225 else word[: i - 1] + word[i] + word[i - 1] + word[i + 1 :]
+            )
         queries.append(" ".join(terms))
     rng.shuffle(queries)
     return queries
