@@ -80,6 +80,13 @@ def test_publishing_editing_and_deleting_change_results_at_once(make_question):
     question.save()
     assert titles("penerima") == [] and titles("status") == ["Cara cek status bantuan?"]
 
+    question.status = Status.DRAFT
+    question.save()
+    assert titles("status") == []
+
+    question.status = Status.PUBLISHED
+    question.save()
+
     question.delete()
     assert titles("status") == []
 
