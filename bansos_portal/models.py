@@ -65,7 +65,8 @@ class SearchEntry(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["content_type", "object_id"], name="unique_search_entry")]
-        indexes = [models.Index(fields=["status", "published_at"])]
+        # No index on status/published_at: nearly every entry is published, and on SQLite such an
+        # index tempts the planner to drive from it and run a full-text query per row.
         verbose_name = "entri indeks pencarian"
         verbose_name_plural = "indeks pencarian"
 
