@@ -6,6 +6,8 @@ import math
 import os
 import random
 import shutil
+import signal
+import sys
 import tempfile
 from collections import Counter, namedtuple
 from contextlib import contextmanager
@@ -250,6 +252,8 @@ class Command(BaseCommand):
         else:
             # Not test_<name>: autoclobber would drop a test database pytest may be using right now.
             settings_dict["TEST"]["NAME"] = f"benchmark_search_{old_name}"
+        # A plain SIGTERM would skip the finally below and leave the scratch database behind.
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
         name = creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False, serialize=False)
         try:
             version = connection.Database.sqlite_version if connection.vendor == "sqlite" else connection.pg_version
