@@ -6,6 +6,7 @@ multi-word synonym like "bantuan pangan non tunai" stays one alternative.
 """
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from bansos_portal.search.text import MAX_TERMS, STOP_WORDS, stem, words
 from bansos_portal.search.typos import corrections
@@ -76,7 +77,14 @@ def parse_query(query, database="default"):
     from bansos_portal.models import SynonymGroup
 
     groups = SynonymGroup.objects.using(database).filter(is_active=True).values_list("terms", flat=True)
-    return parse(query, Synonyms(_term_list(terms) for terms in groups), database)
+    return parse(query, _synonyms(tuple(groups)), database)
+
+
+@lru_cache(maxsize=8)
+def _synonyms(groups):
+    # The groups are read on every search so edits apply at once; stemming them again is only
+    # needed when they changed.
+    return Synonyms(_term_list(terms) for terms in groups)
 
 
 def parse_partial(query, database="default"):
