@@ -11,7 +11,10 @@ def _fields(obj, fields):
 
 
 def _publication(obj):
-    return {"status": obj.status, "published_at": obj.published_at.isoformat()}
+    data = {"status": obj.status, "published_at": obj.published_at.isoformat()}
+    if obj.unpublish_at:
+        data["unpublish_at"] = obj.unpublish_at.isoformat()
+    return data
 
 
 def _sources(obj):

@@ -50,7 +50,17 @@ SYNONYMS = {
         "benar": "benar",
         "true": "benar",
     },
-    "status": {"published": "published", "terbit": "published", "draft": "draft", "draf": "draft"},
+    "status": {
+        "published": "published",
+        "terbit": "published",
+        "draft": "draft",
+        "draf": "draft",
+        "review": "review",
+        "tinjauan": "review",
+        "archived": "archived",
+        "arsip": "archived",
+        "diarsipkan": "archived",
+    },
 }
 
 TEXT_FIELDS = {
@@ -159,10 +169,15 @@ def _entry(model, item, where, fields):
 def _publication(obj, item, where):
     obj.status = _value("status", item.get("status") or Status.PUBLISHED)
     if item.get("published_at"):
-        published_at = parse_datetime(str(item["published_at"]))
-        if published_at is None:
-            raise ContentError(f'{where}: published_at "{item["published_at"]}" bukan tanggal-waktu ISO 8601.')
-        obj.published_at = published_at if timezone.is_aware(published_at) else timezone.make_aware(published_at)
+        obj.published_at = _datetime(item, "published_at", where)
+    obj.unpublish_at = _datetime(item, "unpublish_at", where) if item.get("unpublish_at") else None
+
+
+def _datetime(item, field, where):
+    value = parse_datetime(str(item[field]))
+    if value is None:
+        raise ContentError(f'{where}: {field} "{item[field]}" bukan tanggal-waktu ISO 8601.')
+    return value if timezone.is_aware(value) else timezone.make_aware(value)
 
 
 def _by_slugs(model, slugs, where, label):

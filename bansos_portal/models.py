@@ -3,13 +3,13 @@ from django.core.exceptions import ValidationError
 from django.db import connections, models
 from django.utils import timezone
 
-from bansos_portal.publishing import Status
+from bansos_portal.publishing import Status, published_filter
 from bansos_portal.search.backends import backend_for
 
 
 class SearchEntryQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
+        return self.filter(published_filter())
 
     def matching(self, concepts):
         return backend_for(connections[self.db]).match(self, concepts)
@@ -59,6 +59,7 @@ class SearchEntry(models.Model):
     body_stems = models.TextField(blank=True)
     status = models.CharField(max_length=20, choices=Status.choices)
     published_at = models.DateTimeField()
+    unpublish_at = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField()
 
     objects = SearchEntryQuerySet.as_manager()

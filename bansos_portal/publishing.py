@@ -6,12 +6,24 @@ from django.utils import timezone
 
 class Status(models.TextChoices):
     DRAFT = "draft", "Draf"
+    REVIEW = "review", "Menunggu tinjauan"
     PUBLISHED = "published", "Terbit"
+    ARCHIVED = "archived", "Diarsipkan"
+
+
+def published_filter(now=None):
+    """Published, its publish time has come and its unpublish time (if any) has not: checked at
+    request time, so scheduling needs no background job."""
+    now = now or timezone.now()
+    return (
+        models.Q(status=Status.PUBLISHED, published_at__lte=now)
+        & (models.Q(unpublish_at__isnull=True) | models.Q(unpublish_at__gt=now))
+    )
 
 
 class PublishableQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
+        return self.filter(published_filter())
 
 
 class Publishable(models.Model):
@@ -28,6 +40,12 @@ class Publishable(models.Model):
         default=timezone.now,
         help_text="Isi tanggal di masa depan untuk menerbitkan pada waktu itu.",
     )
+    unpublish_at = models.DateTimeField(
+        "berhenti tayang",
+        null=True,
+        blank=True,
+        help_text="Kosongkan bila tidak ada batas. Setelah waktu ini item tidak tampil lagi di situs.",
+    )
     created_at = models.DateTimeField("dibuat", auto_now_add=True)
     updated_at = models.DateTimeField("diperbarui", auto_now=True)
 
@@ -36,7 +54,12 @@ class Publishable(models.Model):
 
     def is_published(self):
         """Return True if the item is publicly accessible."""
-        return self.status == Status.PUBLISHED and self.published_at <= timezone.now()
+        now = timezone.now()
+        return (
+            self.status == Status.PUBLISHED
+            and self.published_at <= now
+            and (self.unpublish_at is None or self.unpublish_at > now)
+        )
 
 
 class Source(models.Model):

@@ -129,7 +129,7 @@ def test_import_updates_by_slug(db, tmp_path):
         (lambda d: d["faq"][0].update(programs=["pkh", "hilang"]), "program tidak ditemukan: hilang"),
         (lambda d: d["faq"][0].update(related=["entah"]), "pertanyaan terkait tidak ditemukan: entah"),
         (lambda d: d["programs"][0].update(slug="bukan slug!"), 'programs[0] (slug "bukan slug!"): slug'),
-        (lambda d: d["programs"][0].update(status="arsip"), "status"),
+        (lambda d: d["programs"][0].update(status="dihapus"), "status"),
         (lambda d: d["clarifications"][0].update(date="19/07/2021"), "bukan tanggal YYYY-MM-DD"),
         (lambda d: d["programs"][0].pop("slug"), 'programs[0]: "slug" wajib diisi'),
         (lambda d: d.update(faq="bukan daftar"), '"faq" harus berupa daftar'),

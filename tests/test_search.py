@@ -63,6 +63,7 @@ def test_titles_holding_more_of_the_words_rank_higher(make_question):
 def test_only_published_items_are_found(make_question):
     make_question(question="Draf rahasia pencairan?", status=Status.DRAFT)
     make_question(question="Terjadwal pencairan?", published_at=timezone.now() + timedelta(days=1))
+    make_question(question="Berakhir pencairan?", unpublish_at=timezone.now() - timedelta(seconds=1))
     make_question(question="Terbit pencairan?")
 
     assert titles("pencairan") == ["Terbit pencairan?"]

@@ -35,6 +35,7 @@ def entry_fields(obj):
         "body_stems": stems(document["body"]),
         "status": obj.status,
         "published_at": obj.published_at,
+        "unpublish_at": obj.unpublish_at,
         "updated_at": obj.updated_at,
     }
 

@@ -9,7 +9,10 @@ from programs.models import Budget, Program
 def test_published_excludes_drafts_and_future_dates(make_program):
     live = make_program()
     make_program(status=Status.DRAFT)
+    make_program(status=Status.REVIEW)
+    make_program(status=Status.ARCHIVED)
     make_program(published_at=timezone.now() + timedelta(hours=1))
+    make_program(unpublish_at=timezone.now() - timedelta(seconds=1))
 
     assert list(Program.objects.published()) == [live]
 
@@ -18,6 +21,8 @@ def test_is_published_matches_the_queryset_rule(make_program):
     assert make_program().is_published()
     assert not make_program(status=Status.DRAFT).is_published()
     assert not make_program(published_at=timezone.now() + timedelta(days=1)).is_published()
+    assert not make_program(unpublish_at=timezone.now() - timedelta(seconds=1)).is_published()
+    assert make_program(unpublish_at=timezone.now() + timedelta(days=1)).is_published()
 
 
 def test_public_budgets_skip_those_of_draft_programs(make_program, make_budget):
