@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEV := DEBUG=True
 
-.PHONY: run test install search-quality bench-search clean
+.PHONY: run test install browser search-quality bench-search clean
 
 run: install
 	$(DEV) $(BIN)/python manage.py migrate --noinput
@@ -18,8 +18,12 @@ run: install
 	@echo ""
 	$(DEV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: install
+test: install browser
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# The browser tests drive Debian's Chromium (Playwright's own download is not used).
+browser:
+	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium fonts-liberation; }
 
 # Search quality on the judged queries (SQLite, or the database in DATABASE_URL); fails below target.
 search-quality: install
