@@ -14,6 +14,11 @@ class SearchEntryQuerySet(models.QuerySet):
     def matching(self, concepts):
         return backend_for(connections[self.db]).match(self, concepts)
 
+    def champions(self, concepts, per_concept):
+        """Narrowed to the champion lists (PostgreSQL), or None where the backend has none."""
+        backend = backend_for(connections[self.db])
+        return backend.champions(self, concepts, per_concept) if backend.champions else None
+
     def matching_all(self, concepts):
         return backend_for(connections[self.db]).match_all(self, concepts)
 
@@ -73,6 +78,22 @@ class SearchEntry(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class SearchPosting(models.Model):
+    """PostgreSQL only: one stem of one entry and how strongly the entry holds it (title first, then
+    weighted frequency). Each stem's postings by impact are its champion list: a search of common
+    words ranks the strongest entries per word instead of every match. Written by a database
+    trigger (see search.backends), never by Python."""
+
+    pk = models.CompositePrimaryKey("entry", "stem")
+    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="+")
+    stem = models.TextField()
+    impact = models.FloatField()
+
+    class Meta:
+        # Covering, so a champion list is read from the index alone (PostgreSQL; SQLite has none).
+        indexes = [models.Index(fields=["stem", "-impact"], include=["entry"], name="searchposting_champions")]
 
 
 class SearchTerm(models.Model):

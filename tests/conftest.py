@@ -1,6 +1,8 @@
+import importlib
 import itertools
 
 import pytest
+from django.apps import apps
 
 from bansos_portal.publishing import Status
 from faq.models import Category, Clarification, Question
@@ -17,6 +19,25 @@ def _fast_settings(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+# What data migrations install. A transactional test ends by emptying every table, so later tests
+# would run without it; each database test gets it back (inside its own transaction) when missing.
+MIGRATION_DATA = [
+    ("bansos_portal.migrations.0003_default_synonyms", "add_default_synonyms", "bansos_portal.SynonymGroup")
+]
+
+
+@pytest.fixture(autouse=True)
+def _data_from_migrations(request):
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None and not {"db", "transactional_db", "live_server"} & set(request.fixturenames):
+        return
+    transactional = (marker and marker.kwargs.get("transaction")) or "live_server" in request.fixturenames
+    request.getfixturevalue("transactional_db" if transactional else "db")
+    for module, function, model in MIGRATION_DATA:
+        if not apps.get_model(model).objects.exists():
+            getattr(importlib.import_module(module), function)(apps, None)
 
 
 @pytest.fixture

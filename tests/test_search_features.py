@@ -187,3 +187,34 @@ def test_pages_follow_the_full_ranking_across_every_word_and_some_word_matches(m
 
     assert paged == full and len(full) == 17
     assert engine.search("kartu hilang").total == 17
+
+
+def test_counts_stop_at_the_limit_and_say_so(client, make_question, monkeypatch):
+    monkeypatch.setattr(engine, "COUNT_LIMIT", 3)
+    for number in range(5):
+        make_question(question=f"Pencairan bantuan tahap {number}", answer="Lewat bank.")
+
+    results = engine.search("pencairan")
+    page = client.get(reverse("search"), {"q": "pencairan"}).content.decode()
+
+    assert results.total == 3 and results.more_than_total
+    assert "Lebih dari 3 hasil" in page and "Tanya jawab (3+)" in page
+    assert len(results.entries) == 3  # the pages cover what was counted
+
+
+def test_with_many_matches_entries_holding_every_word_in_the_title_still_come_first(make_question, monkeypatch):
+    # Few champions per word, so on PostgreSQL this ranks only the strongest entries per word.
+    monkeypatch.setattr(engine, "CHAMPIONS_PER_CONCEPT", 4)
+    monkeypatch.setattr("bansos_portal.search.backends.MIN_PER_STEM", 2)
+    for number in range(12):
+        make_question(
+            question=f"Pertanyaan umum {number}", answer="Bantuan lansia dibahas di sini. " * (number % 3 + 1)
+        )
+    make_question(question="Bantuan untuk lansia", answer="Cek di desa.")
+    make_question(question="Syarat bantuan lansia", answer="KTP dan KK.")
+
+    first_page = engine.search("bantuan lansia", per_page=2).entries
+    second_page = engine.search("bantuan lansia", per_page=2, page=2).entries
+
+    assert {entry.title for entry in first_page} == {"Bantuan untuk lansia", "Syarat bantuan lansia"}
+    assert not {entry.url for entry in first_page} & {entry.url for entry in second_page}

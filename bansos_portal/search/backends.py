@@ -12,6 +12,9 @@ from django.db.models.expressions import RawSQL
 
 TABLE = "bansos_portal_searchentry"
 FTS_TABLE = f"{TABLE}_fts"
+POSTINGS = "bansos_portal_searchposting"
+KINDS = ("program", "faq", "clarification")  # SearchEntry.Kind values (models import this module)
+MIN_PER_STEM = 50
 ID = f'"{TABLE}"."id"'
 
 
@@ -30,9 +33,53 @@ class PostgresBackend:
         "CREATE INDEX IF NOT EXISTS bansos_portal_searchterm_trigram ON bansos_portal_searchterm "
         "USING GIN (word gin_trgm_ops)",
     ]
+    # Added later (migration 0005): cheaper ranking and counting at tens of thousands of entries.
+    champion_sql = [
+        # The title alone, small enough to stay uncompressed in the row: ranking asks several
+        # questions of the title per row, and each one on search_vector would decompress it again.
+        f"""ALTER TABLE {TABLE} ADD COLUMN IF NOT EXISTS title_vector tsvector GENERATED ALWAYS AS (
+            to_tsvector('simple'::regconfig, coalesce(title_stems, ''))) STORED""",
+        # One GIN index per kind: a filtered or per-kind count reads only that kind's postings,
+        # not every match of a common word.
+        *(
+            f"CREATE INDEX IF NOT EXISTS {TABLE}_vector_{kind} ON {TABLE} USING GIN (search_vector) "
+            f"WHERE kind = '{kind}'"
+            for kind in KINDS
+        ),
+        # Champion lists (SearchPosting): each stem's entries by how strongly they hold it, kept by
+        # a trigger from the same tsvector, so no Python code path can forget them.
+        f"""CREATE OR REPLACE FUNCTION {POSTINGS}_refresh() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF TG_OP = 'UPDATE' THEN
+                DELETE FROM {POSTINGS} WHERE entry_id = NEW.id;
+            END IF;
+            INSERT INTO {POSTINGS} (entry_id, stem, impact)
+            SELECT NEW.id, lexeme,
+                   (CASE WHEN 'A' = ANY(weights) THEN 1 ELSE 0 END) + weighted / (weighted + 5.0)
+            FROM (
+                SELECT lexeme, weights,
+                       (SELECT sum(CASE w WHEN 'A' THEN 10 WHEN 'B' THEN 4 ELSE 1 END) FROM unnest(weights) w)
+                           AS weighted
+                FROM unnest(NEW.search_vector)
+            ) terms;
+            RETURN NULL;
+        END $$""",
+        f"""CREATE OR REPLACE TRIGGER {POSTINGS}_refresh
+            AFTER INSERT OR UPDATE OF title_stems, summary_stems, body_stems ON {TABLE}
+            FOR EACH ROW EXECUTE FUNCTION {POSTINGS}_refresh()""",
+        # Entries indexed before the champion lists existed.
+        f"""INSERT INTO {POSTINGS} (entry_id, stem, impact)
+            SELECT e.id, t.lexeme, (CASE WHEN 'A' = ANY(t.weights) THEN 1 ELSE 0 END)
+                   + w.weighted / (w.weighted + 5.0)
+            FROM {TABLE} e CROSS JOIN LATERAL unnest(e.search_vector) t
+            CROSS JOIN LATERAL (SELECT sum(CASE x WHEN 'A' THEN 10 WHEN 'B' THEN 4 ELSE 1 END) AS weighted
+                                FROM unnest(t.weights) x) w
+            WHERE NOT EXISTS (SELECT 1 FROM {POSTINGS} p WHERE p.entry_id = e.id)""",
+    ]
     # A generated column survives every later migration, so a rebuild has nothing to repair.
     repair_sql = []
     vector = f'"{TABLE}"."search_vector"'
+    title_vector = f'"{TABLE}"."title_vector"'
 
     def _lexeme(self, stem, weight):
         # A trailing * marks a word still being typed: match it as a prefix.
@@ -43,12 +90,15 @@ class PostgresBackend:
     def _concept(self, alternatives, weight=""):
         return _join([_join([self._lexeme(s, weight) for s in alternative], "&") for alternative in alternatives], "|")
 
-    def _matches(self, tsquery):
-        return RawSQL(f"{self.vector} @@ to_tsquery('simple', %s)", [tsquery], output_field=BooleanField())
+    def _matches(self, tsquery, vector=None):
+        vector = vector or self.vector
+        return RawSQL(f"{vector} @@ to_tsquery('simple', %s)", [tsquery], output_field=BooleanField())
 
     def _title_hits(self, concepts):
-        sql = " + ".join(f"(CASE WHEN {self.vector} @@ to_tsquery('simple', %s) THEN 1 ELSE 0 END)" for _ in concepts)
-        return RawSQL(f"({sql})", [self._concept(c, "A") for c in concepts], output_field=IntegerField())
+        sql = " + ".join(
+            f"(CASE WHEN {self.title_vector} @@ to_tsquery('simple', %s) THEN 1 ELSE 0 END)" for _ in concepts
+        )
+        return RawSQL(f"({sql})", [self._concept(c) for c in concepts], output_field=IntegerField())
 
     def match(self, queryset, concepts):
         return queryset.alias(hit=self._matches(" | ".join(self._concept(c) for c in concepts))).filter(hit=True)
@@ -58,10 +108,27 @@ class PostgresBackend:
             hit_all=True
         )
 
+    def champions(self, queryset, concepts, per_concept):
+        """Only the entries on the champion lists of the query's stems: each concept's strongest
+        `per_concept` entries, shared among its stems (at least MIN_PER_STEM each)."""
+        stems, quotas = [], []
+        for concept in concepts:
+            own = sorted({s for alternative in concept for s in alternative})
+            stems += own
+            quotas += [max(MIN_PER_STEM, per_concept // len(own))] * len(own)
+        candidates = (
+            f"{ID} IN (SELECT c.entry_id FROM unnest(%s::text[], %s::int[]) AS q(stem, quota) "
+            f"CROSS JOIN LATERAL (SELECT p.entry_id FROM {POSTINGS} p WHERE p.stem = q.stem "
+            "ORDER BY p.impact DESC LIMIT q.quota) c)"
+        )
+        return queryset.alias(champion=RawSQL(candidates, [stems, quotas], output_field=BooleanField())).filter(
+            champion=True
+        )
+
     def rank(self, queryset, concepts):
         any_concept = " | ".join(self._concept(c) for c in concepts)
         return queryset.annotate(
-            title_all=self._matches(" & ".join(self._concept(c, "A") for c in concepts)),
+            title_all=self._matches(" & ".join(self._concept(c) for c in concepts), self.title_vector),
             all_terms=self._matches(" & ".join(self._concept(c) for c in concepts)),
             title_hits=self._title_hits(concepts),
             score=RawSQL(f"ts_rank({self.vector}, to_tsquery('simple', %s))", [any_concept], output_field=FloatField()),
@@ -69,6 +136,10 @@ class PostgresBackend:
 
 
 class SqliteBackend:
+    # FTS5 ranks every match with bm25(); there are no champion lists to narrow them.
+    champions = None
+    champion_sql = []
+
     install_sql = [
         f"""CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5(
             title_stems, summary_stems, body_stems, content='{TABLE}', content_rowid='id')""",
@@ -144,7 +215,15 @@ def backend_for(connection):
 
 def install(connection, repair=False):
     """Create the database's full-text structures, or with `repair` restore what a migration dropped."""
-    backend = backend_for(connection)
+    _execute(connection, backend_for(connection).repair_sql if repair else backend_for(connection).install_sql)
+
+
+def install_champions(connection):
+    """Migration 0005: the title vector, per-kind indexes and champion lists (PostgreSQL only)."""
+    _execute(connection, backend_for(connection).champion_sql)
+
+
+def _execute(connection, statements):
     with connection.cursor() as cursor:
-        for statement in backend.repair_sql if repair else backend.install_sql:
+        for statement in statements:
             cursor.execute(statement)

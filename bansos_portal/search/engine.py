@@ -11,6 +11,13 @@ from bansos_portal.search.query import parse_partial, parse_query
 from bansos_portal.search.text import words
 
 PER_PAGE = 10
+# Counts stop here ("lebih dari 1.000"): nobody pages that far, and exact counts of a common
+# word cost a scan of most of the index.
+COUNT_LIMIT = 1_000
+# Pages within the first CHAMPION_DEPTH results rank only the champion lists (where the database
+# has them); deeper pages rank every match.
+CHAMPION_DEPTH = 100
+CHAMPIONS_PER_CONCEPT = 200
 
 
 @dataclass
@@ -21,6 +28,7 @@ class SearchResults:
     best_bets: list = field(default_factory=list)
     kind_counts: dict = field(default_factory=dict)
     program_counts: list = field(default_factory=list)
+    more_than_total: bool = False  # more results exist than were counted (see COUNT_LIMIT)
 
     @property
     def entries(self):
@@ -47,8 +55,9 @@ def search(query, *, kind=None, program=None, page=1, per_page=PER_PAGE, facets=
     pinned = {bet.url for bet in bets}
     paginator = Paginator(RankedMatches(chosen.exclude(url__in=pinned) if pinned else chosen, parsed.groups), per_page)
     kind_counts = _kind_counts(in_program)
-    if not pinned:  # the counts per kind already hold the total: no second COUNT query
-        paginator.count = kind_counts.get(kind, 0) if kind else sum(kind_counts.values())
+    total = kind_counts.get(kind, 0) if kind else sum(kind_counts.values())
+    if not pinned or total > COUNT_LIMIT:  # the counts per kind already hold the total
+        paginator.count = min(total, COUNT_LIMIT)
     results = SearchResults(
         query=query,
         page=paginator.get_page(page),
@@ -56,6 +65,7 @@ def search(query, *, kind=None, program=None, page=1, per_page=PER_PAGE, facets=
         best_bets=bets,
         kind_counts=kind_counts,
         program_counts=_program_counts(matches.filter(kind=kind) if kind else matches) if facets else [],
+        more_than_total=total > COUNT_LIMIT,
     )
     for entry in [*bets, *results.page]:
         entry.title_html = mark(entry.title, parsed.stems)
@@ -74,17 +84,25 @@ class RankedMatches:
         self.matches, self.groups = matches, groups
 
     def count(self):
-        return self.matches.count()
+        return self.matches.values("id")[: COUNT_LIMIT + 1].count()
 
     def __len__(self):
         return self.count()
 
     def __getitem__(self, window):
+        champions = self.matches.champions(self.groups, CHAMPIONS_PER_CONCEPT)
+        if champions is not None and window.stop <= CHAMPION_DEPTH and not self._has_prefix():
+            rows = list(champions.ranked(self.groups)[window])
+            if len(rows) == window.stop - window.start:
+                return rows
         if len(self.groups) > 1:
             rows = list(self.matches.matching_all(self.groups).ranked(self.groups)[window])
             if len(rows) == window.stop - window.start:
                 return rows
         return list(self.matches.ranked(self.groups)[window])
+
+    def _has_prefix(self):
+        return any(s.endswith("*") for concept in self.groups for alternative in concept for s in alternative)
 
 
 BET_TARGETS = {"program_id": "programs.program", "question_id": "faq.question", "clarification_id": "faq.clarification"}
@@ -109,8 +127,9 @@ def _best_bets(key):
 
 
 def _kind_counts(matches):
-    counts = dict(matches.order_by().values_list("kind").annotate(total=Count("id")))
-    return {kind: counts.get(kind, 0) for kind in SearchEntry.Kind.values}
+    """Matches per kind, each counted up to COUNT_LIMIT + 1 (more means "lebih dari")."""
+    matches = matches.order_by()
+    return {kind: matches.filter(kind=kind).values("id")[: COUNT_LIMIT + 1].count() for kind in SearchEntry.Kind.values}
 
 
 def _program_counts(matches):

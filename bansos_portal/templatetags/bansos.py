@@ -19,5 +19,13 @@ def percent_of(value, total):
 
 
 @register.filter
+def result_count(value):
+    """A search count as shown: counts stop at the engine's limit, so "1.000+" beyond it."""
+    from bansos_portal.search.engine import COUNT_LIMIT
+
+    return f"{formatting.thousands(COUNT_LIMIT)}+" if value > COUNT_LIMIT else formatting.thousands(value)
+
+
+@register.filter
 def get_item(mapping, key):
     return mapping.get(key, 0) if mapping else 0

@@ -1,6 +1,7 @@
 import pytest
 from playwright.sync_api import expect
 
+# The live server runs in another thread: it sees only committed data.
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
