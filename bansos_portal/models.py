@@ -95,6 +95,9 @@ class SearchPosting(models.Model):
         # Covering, so a champion list is read from the index alone (PostgreSQL; SQLite has none).
         indexes = [models.Index(fields=["stem", "-impact"], include=["entry"], name="searchposting_champions")]
 
+    def __str__(self):
+        return f"{self.stem} ({self.impact:.2f})"
+
 
 class SearchTerm(models.Model):
     """A word that occurs in published or draft content: the vocabulary typo correction chooses from."""
