@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
+from django.db import connections
 from django.db.models import Count, Q
 
 from bansos_portal.models import BestBet, SearchEntry
@@ -17,7 +18,7 @@ COUNT_LIMIT = 1_000
 # Pages within the first CHAMPION_DEPTH results rank only the champion lists (where the database
 # has them); deeper pages rank every match.
 CHAMPION_DEPTH = 100
-CHAMPIONS_PER_CONCEPT = 200
+CHAMPIONS_PER_CONCEPT = 120
 
 
 @dataclass
@@ -127,9 +128,18 @@ def _best_bets(key):
 
 
 def _kind_counts(matches):
-    """Matches per kind, each counted up to COUNT_LIMIT + 1 (more means "lebih dari")."""
-    matches = matches.order_by()
-    return {kind: matches.filter(kind=kind).values("id")[: COUNT_LIMIT + 1].count() for kind in SearchEntry.Kind.values}
+    """Matches per kind, each counted up to COUNT_LIMIT + 1 (more means "lebih dari"), in one statement.
+
+    A count per kind, not one GROUP BY: each stops at the limit and, on PostgreSQL, reads only its
+    kind's full-text index."""
+    kinds, parts, params = SearchEntry.Kind.values, [], []
+    for kind in kinds:
+        sql, kind_params = matches.order_by().filter(kind=kind).values("id")[: COUNT_LIMIT + 1].query.sql_with_params()
+        parts.append(f"(SELECT COUNT(*) FROM ({sql}) AS capped)")
+        params += kind_params
+    with connections[matches.db].cursor() as cursor:
+        cursor.execute(f"SELECT {', '.join(parts)}", params)
+        return dict(zip(kinds, cursor.fetchone(), strict=True))
 
 
 def _program_counts(matches):

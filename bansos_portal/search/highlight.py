@@ -1,6 +1,7 @@
 """Snippets with the matched words marked, built from plain text (never from stored HTML)."""
 
 import re
+from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -18,9 +19,15 @@ def plain_text(markdown_text):
     return re.sub(r"\s+", " ", text).strip()
 
 
-def _is_match(token, terms):
+@lru_cache(maxsize=100_000)
+def _token_stem(token):
+    """The stem of one word as written (case and accents included): snippets repeat the same words."""
     found = words(token)
-    return bool(found) and stem(found[0]) in terms
+    return stem(found[0]) if found else None
+
+
+def _is_match(token, terms):
+    return _token_stem(token) in terms
 
 
 def mark(text, terms):
