@@ -17,6 +17,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import connections
 from django.db.utils import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
@@ -150,7 +151,7 @@ class HttpCachingMiddleware:
         if "Cache-Control" not in response:
             public_cache_control(response, settings.PAGE_CACHE_MAX_AGE)
         if not response.has_header("ETag") and response.status_code == 200:
-            response["ETag"] = '"%s"' % hashlib.md5(response.content, usedforsecurity=False).hexdigest()
+            response["ETag"] = f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
         if not response.has_header("Last-Modified"):
             response["Last-Modified"] = http_date()
         return response
@@ -171,7 +172,7 @@ class PageCacheMiddleware:
         generation, entry = self.lookup(key)
         now = time.time()
         if entry and entry["generation"] == generation and now < entry["fresh_until"]:
-            return conditional(request, from_entry(entry, now))
+            return conditional(request, from_entry(entry, now, fresh=True))
         request._stale_page = entry
         response = self.get_response(request)
         if generation is not None and is_public_response(response) and not getattr(response, "is_fallback", False):
@@ -182,8 +183,11 @@ class PageCacheMiddleware:
         if not isinstance(exception, (OperationalError, InterfaceError)):
             return None
         logger.error("Database unavailable for %s: %s", request.path, exception)
+        # Drop a broken connection now, so the request after the database returns gets a fresh one.
+        for conn in connections.all(initialized_only=True):
+            conn.close_if_unusable_or_obsolete()
         stale = getattr(request, "_stale_page", None)
-        response = from_entry(stale, time.time()) if stale else maintenance_response(request)
+        response = from_entry(stale, time.time(), fresh=False) if stale else maintenance_response(request)
         response.is_fallback = True
         return response
 
@@ -223,12 +227,12 @@ class PageCacheMiddleware:
         return known
 
 
-def from_entry(entry, now):
+def from_entry(entry, now, fresh):
     response = HttpResponse(entry["content"], status=entry["status"])
     for name, value in entry["headers"].items():
         response[name] = value
     del response["Cache-Control"]
-    if now < entry["fresh_until"]:
+    if fresh:
         public_cache_control(response, min(settings.PAGE_CACHE_MAX_AGE, entry["fresh_until"] - now))
     else:
         # Served only because the database is down: nobody downstream should keep it.

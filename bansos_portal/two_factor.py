@@ -70,9 +70,7 @@ def enrolment_device(user):
     confirmed = TOTPDevice.objects.filter(user=user, confirmed=True).first()
     if confirmed:
         return confirmed
-    device, _ = TOTPDevice.objects.get_or_create(
-        user=user, confirmed=False, defaults={"name": "Aplikasi autentikator"}
-    )
+    device, _ = TOTPDevice.objects.get_or_create(user=user, confirmed=False, defaults={"name": "Aplikasi autentikator"})
     return device
 
 
