@@ -201,10 +201,13 @@ def cache_from_url(url):
 
 
 CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", ""))}
+SHARED_CACHE = CACHES["default"]["BACKEND"].endswith("RedisCache")
 
 # Whole anonymous pages, stored server-side (0 turns the store off; HTTP caching headers stay).
+# On by default only with a shared cache, or locally (runserver is one process): with local memory
+# under several gunicorn workers, one worker would not hear of another's invalidation.
 PAGE_CACHE_ALIAS = "default"
-PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300" if SHARED_CACHE or DEBUG else "0"))
 # What browsers, nginx and a CDN may keep: short, so a correction reaches everyone within a minute.
 PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "60"))
 PAGE_CACHE_STALE_WHILE_REVALIDATE = 30
@@ -239,6 +242,8 @@ OTP_TOTP_ISSUER = "Portal Bansos"
 # An admin session ends after SESSION_COOKIE_AGE (8 hours) or when the browser closes.
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
+# Load balancers probe over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", "False")
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", "False")
 SECURE_CONTENT_TYPE_NOSNIFF = True
