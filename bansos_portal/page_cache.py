@@ -14,6 +14,7 @@ cache itself fails the site serves from the database, and retries the cache afte
 import hashlib
 import logging
 import time
+from urllib.parse import unquote_plus
 
 from django.conf import settings
 from django.core.cache import caches
@@ -25,6 +26,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, parse_http_date_safe
 
 from .schedule import next_scheduled_change
+from .search.stats import LONG_NUMBER
 
 logger = logging.getLogger(__name__)
 
@@ -89,8 +91,13 @@ def bump_generation():
         return False
 
 
+def carries_personal_number(request):
+    """A NIK, KK or phone number typed into a search: such a page is kept nowhere, by nobody."""
+    return bool(LONG_NUMBER.search(unquote_plus(request.META.get("QUERY_STRING", ""))))
+
+
 def is_anonymous_read(request):
-    if request.method not in ("GET", "HEAD"):
+    if request.method not in ("GET", "HEAD") or carries_personal_number(request):
         return False
     if settings.SESSION_COOKIE_NAME in request.COOKIES or "HTTP_AUTHORIZATION" in request.META:
         return False
@@ -146,6 +153,9 @@ class HttpCachingMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
+        if carries_personal_number(request):
+            response["Cache-Control"] = "no-store"
+            return response
         if not is_anonymous_read(request) or not is_public_response(response):
             return response
         if "Cache-Control" not in response:
