@@ -5,6 +5,7 @@ test drops. SQLite has no network to cut, so there every query fails the way a l
 database file does.
 """
 
+import os
 import time
 import uuid
 
@@ -161,7 +162,7 @@ def redis_cache(settings):
     settings.CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": "redis://127.0.0.1:6379/0",
+            "LOCATION": os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0"),
             "KEY_PREFIX": f"bansos-test-{uuid.uuid4().hex}",
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
