@@ -10,7 +10,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def production_env():
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "PAGE_CACHE_SECONDS")}
+    # Only what production would have: no test-only switches (the browser tests set the async one).
+    ignored = ("DATABASE_URL", "PAGE_CACHE_SECONDS", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    env = {k: v for k, v in os.environ.items() if k not in ignored}
     for line in (ROOT / "deploy" / "production.env").read_text().splitlines():
         if line.strip() and not line.startswith("#"):
             name, value = line.split("=", 1)
