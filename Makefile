@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEV := DEBUG=True
 
-.PHONY: run test install browser search-quality bench-search clean
+.PHONY: run test install browser search-quality bench-search clean serve bench scan
 
 run: install
 	$(DEV) $(BIN)/python manage.py migrate --noinput
@@ -33,6 +33,22 @@ search-quality: install
 # Search latency at 10,000 and 100,000 generated entries, in a scratch database.
 bench-search: install
 	$(DEV) $(BIN)/python manage.py benchmark_search --entries 10000 --entries 100000 --queries 300
+
+# --- Production (README "Running in production") ---
+# gunicorn with gunicorn.conf.py; settings from the environment (deploy/production.env lists them).
+serve: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py collectstatic --noinput
+	$(BIN)/gunicorn -c gunicorn.conf.py bansos_portal.wsgi
+
+# wrk against gunicorn + PostgreSQL + Redis + the shipped nginx config; prints numbers and the targets.
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/bansos_bench
+bench: install
+	BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python deploy/bench.py
+
+# wapiti (in its own venv: it pins many packages) against a production server it starts; fails above "low".
+scan: install
+	$(BIN)/python deploy/scan.py
 
 install: $(INSTALLED)
 

@@ -6,6 +6,8 @@ class BansosPortalConfig(AppConfig):
     verbose_name = "Portal Bansos"
 
     def ready(self):
+        from bansos_portal import invalidation
         from bansos_portal.search.index import connect_signals
 
         connect_signals()
+        invalidation.connect_signals()

@@ -51,24 +51,37 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "csp",
+    # Production hardening (see the block "Production: caching, hardening, faults" below).
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "programs",
     "faq",
     "bansos_portal",
 ]
 
 MIDDLEWARE = [
+    # Stored anonymous pages are answered here, before any other work (bansos_portal/page_cache.py).
+    "bansos_portal.page_cache.PageCacheMiddleware",
     # Compress pages for slow connections; Django pads responses against BREACH.
     "django.middleware.gzip.GZipMiddleware",
+    # Cache-Control, ETag and Last-Modified for anonymous pages, from the uncompressed body.
+    "bansos_portal.page_cache.HttpCachingMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "bansos_portal.two_factor.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes asks: it turns a lockout into its answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "bansos_portal.urls"
@@ -99,6 +112,15 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A dead or unreachable database must fail fast (a 503 page), never hang a worker;
+    # a runaway query is cut off before the app server's own timeout.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "connect_timeout": int(os.environ.get("DB_CONNECT_TIMEOUT", "3")),
+            "options": f"-c statement_timeout={int(os.environ.get('DB_STATEMENT_TIMEOUT_MS', '10000'))}",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -156,3 +178,86 @@ LOGGING = {
 
 # Search: how many characters of a query are read; longer input is cut, never rejected.
 SEARCH_MAX_QUERY_LENGTH = 200
+
+
+# --- Production: caching, hardening, faults (issue 7) -------------------------------------------
+
+
+def cache_from_url(url):
+    """CACHE_URL: redis://host:6379/0 in production (shared by every app server), local memory by default."""
+    if url.startswith(("redis://", "rediss://", "unix://")):
+        # Short timeouts: a dead Redis must cost milliseconds, the site then serves from the database.
+        return {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "bansos"),
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    if url in ("", "locmem://"):
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}}
+    if url == "dummy://":
+        return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    raise ImproperlyConfigured(f"CACHE_URL must be redis://…, locmem:// or dummy://, got {url!r}")
+
+
+CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", ""))}
+SHARED_CACHE = CACHES["default"]["BACKEND"].endswith("RedisCache")
+
+# Whole anonymous pages, stored server-side (0 turns the store off; HTTP caching headers stay).
+# On by default only with a shared cache, or locally (runserver is one process): with local memory
+# under several gunicorn workers, one worker would not hear of another's invalidation.
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300" if SHARED_CACHE or DEBUG else "0"))
+# What browsers, nginx and a CDN may keep: short, so a correction reaches everyone within a minute.
+PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "60"))
+PAGE_CACHE_STALE_WHILE_REVALIDATE = 30
+# How long an outdated copy is kept to serve while the database is down.
+PAGE_CACHE_STALE_IF_ERROR = 60 * 60 * 24
+# Saving or deleting any model of these apps invalidates every stored page...
+PAGE_CACHE_CONTENT_APPS = ["programs", "faq", "bansos_portal"]
+# ...except these, which record visits rather than content.
+PAGE_CACHE_IGNORED_MODELS = ["bansos_portal.SearchQueryStat"]
+
+# Admin at a path of your choosing (ADMIN_PATH=ruang-humas-7f3a/): fewer drive-by login attempts.
+ADMIN_PATH = os.environ.get("ADMIN_PATH", "admin/").strip("/") + "/"
+
+# Sign-in: lockout after repeated failures (django-axes), counted per user name, not per IP, so no
+# IP address is stored; Humas behind one office NAT are not locked out together.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = 0.5  # hours
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True
+AXES_CLIENT_IP_CALLABLE = "bansos_portal.two_factor.no_client_ip"
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+AXES_VERBOSE = False
+# axes.W006 asks to count per IP too; we deliberately count per user name and store no IP addresses.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+
+# Two-factor sign-in (TOTP) for every account that can publish; `make run` turns it off locally.
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", "False" if DEBUG else "True")
+OTP_TOTP_ISSUER = "Portal Bansos"
+
+# An admin session ends after SESSION_COOKIE_AGE (8 hours) or when the browser closes.
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# Load balancers probe over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", "False")
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", "False")
+SECURE_CONTENT_TYPE_NOSNIFF = True
+# The portal needs none of these browser features; embedding sites cannot grant them either.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+}

@@ -1,7 +1,8 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from . import api, views
+from . import api, health, two_factor, views
 
 admin.site.site_header = "Portal Bansos · Ruang Humas"
 admin.site.site_title = "Portal Bansos"
@@ -16,5 +17,9 @@ urlpatterns = [
     path("favicon.ico", views.favicon),
     path("", include("programs.urls")),
     path("", include("faq.urls")),
-    path("admin/", admin.site.urls),
+    # Production: probes, and the admin at a configurable path behind two-factor sign-in.
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
+    path(f"{settings.ADMIN_PATH}dua-langkah/", two_factor.verify, name="two_factor"),
+    path(settings.ADMIN_PATH, admin.site.urls),
 ]

@@ -11,6 +11,54 @@ from programs.models import BenefitComponent, Budget, Program
 _numbers = itertools.count(1)
 
 
+def is_transactional(item):
+    marker = item.get_closest_marker("django_db")
+    names = set(getattr(item, "fixturenames", ()))
+    return bool((marker and marker.kwargs.get("transaction")) or {"transactional_db", "live_server"} & names)
+
+
+def pytest_collection_modifyitems(items):
+    """A transactional test empties every table when it ends, rows made by data migrations included
+    (the default search synonyms), and pytest-playwright's ordering can run one before ordinary tests
+    that rely on those rows. Serialising the test database lets `pytest_runtest_teardown` put them back."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker and marker.kwargs.get("transaction"):
+            item.add_marker(pytest.mark.django_db(*marker.args, **{**marker.kwargs, "serialized_rollback": True}))
+        elif is_transactional(item) and "django_db_serialized_rollback" not in item.fixturenames:
+            item.fixturenames.append("django_db_serialized_rollback")
+
+
+_migrated_rows = {}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    # Kept here: browser tests run in another context, whose connection objects lack the copy.
+    from django.db import connections
+
+    for connection in connections.all():
+        _migrated_rows[connection.alias] = getattr(connection, "_test_serialized_contents", None)
+    yield
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    yield  # every fixture is torn down by now, the flush of a transactional test included
+    if not is_transactional(item) or not _migrated_rows:
+        return
+    from django.core.management import call_command
+    from django.db import connections
+    from pytest_django.plugin import blocking_manager_key
+
+    with item.config.stash[blocking_manager_key].unblock():
+        for alias, contents in _migrated_rows.items():
+            if contents:
+                # Empty again without re-creating content types, so the saved rows keep their keys.
+                call_command("flush", database=alias, interactive=False, inhibit_post_migrate=True, verbosity=0)
+                connections[alias].creation.deserialize_db_from_string(contents)
+
+
 @pytest.fixture(autouse=True)
 def _fast_settings(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,0 +1,37 @@
+"""When public content next changes by itself: a scheduled publish, unpublish or expiry time."""
+
+from datetime import UTC, datetime
+
+from django.apps import apps
+from django.conf import settings
+from django.db.models import Min, Q
+
+# Any of these on a content model is a moment the public site changes with no save.
+SCHEDULE_FIELDS = ("published_at", "unpublish_at", "expires_at")
+
+
+def scheduled_models():
+    for model in apps.get_models():
+        if model._meta.app_label not in settings.PAGE_CACHE_CONTENT_APPS:
+            continue
+        fields = [field.name for field in model._meta.concrete_fields if field.name in SCHEDULE_FIELDS]
+        if fields:
+            yield model, fields
+
+
+def next_scheduled_change(now):
+    """The earliest future schedule time of any content item, as a Unix timestamp (inf when none).
+
+    One aggregate query per scheduled model. A draft's future date counts too: at worst a page is
+    rendered again a little early, never shown stale.
+    """
+    moment = datetime.fromtimestamp(now, tz=UTC)
+    earliest = float("inf")
+    for model, fields in scheduled_models():
+        found = model._base_manager.aggregate(
+            **{field: Min(field, filter=Q(**{f"{field}__gt": moment})) for field in fields}
+        )
+        for value in found.values():
+            if value is not None:
+                earliest = min(earliest, value.timestamp())
+    return earliest
