@@ -14,6 +14,8 @@ urlpatterns = [
     path("cari/saran/", views.search_suggestions, name="search_suggestions"),
     path("api/v1/search/", api.search, name="api_search"),
     path("favicon.ico", views.favicon),
+    # Links that never break (issue 5): before the apps, so /program/buklet/ wins over a program slug.
+    path("", include("links.urls")),
     path("", include("programs.urls")),
     path("", include("faq.urls")),
     path("admin/", admin.site.urls),

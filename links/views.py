@@ -1,0 +1,76 @@
+from django.db.models import F
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.clickjacking import xframe_options_exempt
+from django.views.decorators.http import require_GET
+
+from csp.decorators import csp_replace
+
+from faq.models import Question
+from programs.models import Program
+
+from . import share_image
+from .models import ShortLink
+from .stable import stable_address
+
+# Only the embed cards may be framed, by any site (regional offices run their own).
+frameable = [xframe_options_exempt, csp_replace({"frame-ancestors": ["*"]})]
+
+
+def _frameable(view):
+    for decorator in reversed(frameable):
+        view = decorator(view)
+    return view
+
+
+def _leaflet_context(program):
+    """The program with the benefit amounts of its latest year only: what fits on a card or a page."""
+    components = program.components.all()
+    latest_year = max((component.year for component in components), default=None)
+    return {"program": program, "components": [c for c in components if c.year == latest_year]}
+
+
+@require_GET
+def short_link(request, code):
+    link = get_object_or_404(ShortLink, code=code)
+    # Counted in the database with F() so simultaneous hits are not lost; nothing about the visitor is kept.
+    ShortLink.objects.filter(pk=link.pk).update(hits=F("hits") + 1)
+    # Temporary, so browsers ask again and Humas can repoint a printed code.
+    return redirect(link.target_url())
+
+
+@_frameable
+@require_GET
+@stable_address(Program)
+def embed_program(request, slug):
+    program = get_object_or_404(Program.objects.published(), slug=slug)
+    return render(request, "links/embed_program.html", _leaflet_context(program))
+
+
+@_frameable
+@require_GET
+@stable_address(Question)
+def embed_question(request, slug):
+    question = get_object_or_404(Question.objects.published(), slug=slug)
+    return render(request, "links/embed_question.html", {"question": question})
+
+
+@require_GET
+@stable_address(Program)
+def leaflet(request, slug):
+    program = get_object_or_404(Program.objects.published(), slug=slug)
+    return render(request, "links/leaflet.html", {"leaflets": [_leaflet_context(program)], "title": str(program)})
+
+
+@require_GET
+def booklet(request):
+    programs = Program.objects.published().prefetch_related("components", "short_links")
+    leaflets = [_leaflet_context(program) for program in programs]
+    return render(request, "links/leaflet.html", {"leaflets": leaflets, "title": "Buklet semua program", "booklet": True})
+
+
+@require_GET
+@stable_address(Program)
+def program_share_image(request, slug):
+    program = get_object_or_404(Program.objects.published(), slug=slug)
+    return HttpResponse(share_image.render_png(program), content_type="image/png")
