@@ -82,6 +82,9 @@ class ShortLink(models.Model):
     def __str__(self):
         return f"/s/{self.code}"
 
+    def get_absolute_url(self):
+        return reverse("links:short", args=[self.code])
+
     def clean(self):
         chosen = [name for name in ("program", "question", "clarification") if getattr(self, f"{name}_id")]
         chosen += ["path"] if self.path else []
@@ -89,9 +92,6 @@ class ShortLink(models.Model):
             raise ValidationError("Pilih tepat satu tujuan: program, tanya jawab, klarifikasi, atau alamat lain.")
         if self.path and (not self.path.startswith("/") or self.path.startswith("//")):
             raise ValidationError({"path": "Alamat harus di portal ini dan diawali satu /, misalnya /anggaran/."})
-
-    def get_absolute_url(self):
-        return reverse("links:short", args=[self.code])
 
     def target_url(self):
         target = self.program or self.question or self.clarification

@@ -1,6 +1,12 @@
-from django.urls import path
+from django.contrib.sitemaps.views import sitemap
+from django.urls import path, re_path
 
-from . import views
+from programs.models import Program
+
+from . import open_data, views
+from .feeds import ProgramFeed, UpdatesFeed
+from .sitemaps import SITEMAPS
+from .stable import stable_address
 
 app_name = "links"
 urlpatterns = [
@@ -12,4 +18,18 @@ urlpatterns = [
     path("program/buklet/", views.booklet, name="booklet"),
     path("program/<slug:slug>/leaflet/", views.leaflet, name="leaflet"),
     path("program/<slug:slug>/gambar-bagikan.png", views.program_share_image, name="share_image"),
+    path("program/<slug:slug>/atom.xml", stable_address(Program)(ProgramFeed()), name="program_feed"),
+    path("pembaruan/atom.xml", UpdatesFeed(), name="feed"),
+    path("data-terbuka/", open_data.open_data, name="open_data"),
+    re_path(
+        r"^data-terbuka/(?P<name>anggaran|komponen-manfaat)\.(?P<extension>csv|json)$",
+        open_data.download,
+        name="open_data_file",
+    ),
+]
+
+# Outside the namespace: robots.txt and sitemap.xml live at the site root under their usual names.
+root_urlpatterns = [
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]

@@ -1,10 +1,10 @@
+from csp.decorators import csp_replace
 from django.db.models import F
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET
-
-from csp.decorators import csp_replace
 
 from faq.models import Question
 from programs.models import Program
@@ -66,7 +66,8 @@ def leaflet(request, slug):
 def booklet(request):
     programs = Program.objects.published().prefetch_related("components", "short_links")
     leaflets = [_leaflet_context(program) for program in programs]
-    return render(request, "links/leaflet.html", {"leaflets": leaflets, "title": "Buklet semua program", "booklet": True})
+    context = {"leaflets": leaflets, "title": "Buklet semua program", "booklet": True}
+    return render(request, "links/leaflet.html", context)
 
 
 @require_GET
@@ -74,3 +75,16 @@ def booklet(request):
 def program_share_image(request, slug):
     program = get_object_or_404(Program.objects.published(), slug=slug)
     return HttpResponse(share_image.render_png(program), content_type="image/png")
+
+
+@require_GET
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /cari/",
+        "Disallow: /sematkan/",
+        "Disallow: /s/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

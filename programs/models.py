@@ -69,7 +69,7 @@ class Program(MarkdownModel, Publishable):
         blank=True,
         related_name="predecessors",
         verbose_name="pengganti",
-        help_text="Bila program ini diarsipkan: program yang menggantikannya (misalnya BST → BLT). Alamat lama menautkannya.",
+        help_text="Bila program ini diarsipkan: program penggantinya (misalnya BST → BLT), ditautkan dari alamat lama.",
     )
 
     markdown_fields = tuple(field for field, _, _ in SECTIONS)

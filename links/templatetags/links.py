@@ -5,6 +5,7 @@ from urllib.parse import quote
 
 import segno
 from django import template
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -41,3 +42,43 @@ def json_ld(data):
 @register.filter
 def urlquote(value):
     return quote(str(value), safe="")
+
+
+@register.simple_tag(takes_context=True)
+def share_kit(context, item):
+    """Everything the share/embed box of a page needs: plain and short link, share links, embed code."""
+    # A page asks twice (the head's JSON-LD, the box in the body); build it once per item.
+    if not hasattr(item, "_share_kit"):
+        item._share_kit = _build_share_kit(context, item)
+    return item._share_kit
+
+
+def _build_share_kit(context, item):
+    from faq.models import Clarification, Question
+    from programs.models import Program
+
+    from .. import share, structured_data
+
+    request = context["request"]
+    url = request.build_absolute_uri(item.get_absolute_url())
+    short = short_url(context, item)
+    kit = {"url": url, "short": short}
+    if isinstance(item, Clarification):
+        kit["message"] = share.clarification_message(item, short)
+        kit["links"] = share.share_links(short, kit["message"], message=kit["message"])
+        kit["json_ld"] = structured_data.claim_review(item, url)
+        return kit
+    if isinstance(item, Program):
+        text, embed = share.program_message(item), reverse("links:embed_program", args=[item.slug])
+        kit["leaflet"] = reverse("links:leaflet", args=[item.slug])
+        kit["json_ld"] = structured_data.government_service(item, url)
+    elif isinstance(item, Question):
+        text, embed = share.question_message(item), reverse("links:embed_question", args=[item.slug])
+        kit["json_ld"] = structured_data.faq_page([(item, url)])
+    kit["links"] = share.share_links(short, text)
+    kit["embed_url"] = request.build_absolute_uri(embed)
+    kit["embed_code"] = (
+        f'<iframe src="{kit["embed_url"]}" title="{item} · Portal Bansos" width="100%" height="420" '
+        'loading="lazy"></iframe>'
+    )
+    return kit

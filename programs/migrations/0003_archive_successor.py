@@ -14,6 +14,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='program',
             name='successor',
-            field=models.ForeignKey(blank=True, help_text='Bila program ini diarsipkan: program yang menggantikannya (misalnya BST → BLT). Alamat lama menautkannya.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='predecessors', to='programs.program', verbose_name='pengganti'),
+            field=models.ForeignKey(blank=True, help_text='Bila program ini diarsipkan: program penggantinya (misalnya BST → BLT), ditautkan dari alamat lama.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='predecessors', to='programs.program', verbose_name='pengganti'),
         ),
     ]
