@@ -94,7 +94,7 @@ def test_leaflet_has_key_facts_attribution_date_and_a_qr_of_the_short_link(
     html = client.get("/program/pkh/leaflet/").text
     assert "Siapa yang berhak" in html and "Keluarga miskin yang terdaftar di DTSEN." in html
     assert "Rp 3.000.000" in html and "Cara mendaftar" in html and "Datang ke kantor desa." in html
-    assert "Pengaduan" in html and "Call Center Kemensos <strong>171</strong>" in html
+    assert "Hubungi pendamping PKH." in html and "Call Center Kemensos <strong>171</strong>" in html
     assert "Program pemerintah pusat · Kementerian Sosial · dibiayai APBN" in html
     assert f"per {program.updated_at:%d}" in html or "Dicetak dari informasi per" in html
     assert "http://testserver/s/pkh/" in html
