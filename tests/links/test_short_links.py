@@ -60,3 +60,18 @@ def test_humas_manage_short_links_in_admin(admin_client, make_program):
     assert ShortLink.objects.get(code="pkh").program == program
     listing = admin_client.get("/admin/links/shortlink/")
     assert "/s/pkh" in listing.text and "/program/pkh/" in listing.text
+
+
+def test_short_links_are_created_from_acronyms_without_taking_used_codes(make_program):
+    from django.core.management import call_command
+
+    pkh = make_program(acronym="PKH", slug="pkh")
+    bpnt = make_program(acronym="BPNT", slug="bpnt")
+    make_program(acronym="RHS", slug="rahasia", status=Status.DRAFT)
+    ShortLink.objects.create(code="bpnt", path="/anggaran/")
+    call_command("create_short_links")
+    assert ShortLink.objects.get(code="pkh").program == pkh
+    assert ShortLink.objects.get(code="bpnt").path == "/anggaran/" and not bpnt.short_links.exists()
+    assert not ShortLink.objects.filter(code="rhs").exists()
+    call_command("create_short_links")
+    assert ShortLink.objects.count() == 2
