@@ -2,6 +2,8 @@
 
 Documented in api_openapi.py; the tests check every answer against that document."""
 
+import re
+
 from django.core.paginator import EmptyPage, Paginator
 from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
@@ -12,6 +14,7 @@ from programs.models import SECTIONS, Budget, Program
 from .api import json_response
 from .api_http import ApiError, read_only_json
 
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,200}")
 PER_PAGE = 20
 MAX_PER_PAGE = 100
 
@@ -20,7 +23,8 @@ def _positive_int(request, name, default, maximum=None):
     raw = request.GET.get(name)
     if raw in (None, ""):
         return default
-    if not raw.isdigit() or int(raw) < 1 or (maximum and int(raw) > maximum):
+    # isascii: "²" and other Unicode digits pass isdigit() but not int().
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > 9 or int(raw) < 1 or (maximum and int(raw) > maximum):
         limit = f" sampai {maximum}" if maximum else " atau lebih"
         raise ApiError(f"{name} harus bilangan bulat 1{limit}.")
     return int(raw)
@@ -56,7 +60,8 @@ def paginated(request, queryset, serialise):
 
 def _published_slug(request, name, queryset):
     slug = request.GET.get(name, "")
-    if slug and not queryset.filter(slug=slug).exists():
+    # Checked before the database sees it: PostgreSQL refuses NUL bytes in text with an error, not a miss.
+    if slug and (not SLUG.fullmatch(slug) or not queryset.filter(slug=slug).exists()):
         raise ApiError(f"{name} {slug[:100]!r} tidak dikenal.")
     return slug
 
@@ -224,7 +229,7 @@ def clarifications(request):
 @read_only_json
 def budgets(request):
     program_slug = _published_slug(request, "program", Program.objects.published())
-    year = _positive_int(request, "year", None)
+    year = _positive_int(request, "year", None, maximum=9999)
     queryset = Budget.objects.public().select_related("program")
     if program_slug:
         queryset = queryset.filter(program__slug=program_slug)

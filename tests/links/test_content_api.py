@@ -30,13 +30,6 @@ def content(make_program, make_component, make_budget, make_question, make_clari
     return {"pkh": pkh}
 
 
-@pytest.fixture(scope="module")
-def openapi_document():
-    from django.test import Client
-
-    return Client().get("/api/v1/openapi.json").json()
-
-
 def assert_matches(document, schema_name, data):
     schema = {"$ref": f"#/components/schemas/{schema_name}", "components": document["components"]}
     OAS31Validator(schema, format_checker=OAS31Validator.FORMAT_CHECKER).validate(data)
@@ -178,3 +171,12 @@ def test_cors_preflight_allows_revalidation_from_other_sites(client, db):
 def test_api_sets_no_cookies(client, content):
     for url, _ in ENDPOINTS:
         assert not client.get(url).cookies, url
+
+
+@pytest.mark.parametrize("value", ["\x00", "²", "9" * 30, "-1", "1.5", "%", "a b", "pkh\x00"])
+@pytest.mark.parametrize("name", ["page", "limit", "year", "program", "category"])
+def test_odd_parameters_are_refused_cleanly_never_a_500(client, content, name, value):
+    url = "/api/v1/budgets/" if name == "year" else "/api/v1/faq/questions/"
+    response = client.get(url, {name: value})
+    assert response.status_code in (400, 404), (name, value)
+    assert "error" in response.json()
