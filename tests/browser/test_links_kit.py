@@ -47,6 +47,7 @@ def test_leaflet_prints_on_one_a4_page_and_booklet_on_one_page_per_program(brows
     assert footer["height"] > 100 and footer["y"] + footer["height"] <= leaflet["y"] + leaflet["height"] + 1
     page.goto(live_server.url + "/program/buklet/")
     assert _pdf_pages(page.pdf(format="A4", print_background=True, prefer_css_page_size=True)) == 2
+    page.wait_for_load_state("networkidle")
     page.close()
 
 
@@ -59,4 +60,5 @@ def test_salin_tautan_copies_the_exact_section_link(browser, live_server, make_p
     expect(page.get_by_role("status")).to_have_text("Tautan sudah disalin.")
     assert page.evaluate("navigator.clipboard.readText()") == live_server.url + "/program/pkh/#cara-daftar"
     assert page.url == live_server.url + "/program/pkh/"  # copied, not followed
+    page.wait_for_load_state("networkidle")  # no request still in flight when the live server stops
     context.close()
