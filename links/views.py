@@ -13,14 +13,11 @@ from . import share_image
 from .models import ShortLink
 from .stable import stable_address
 
-# Only the embed cards may be framed, by any site (regional offices run their own).
-frameable = [xframe_options_exempt, csp_replace({"frame-ancestors": ["*"]})]
 
-
-def _frameable(view):
-    for decorator in reversed(frameable):
-        view = decorator(view)
-    return view
+def frameable_by_any_site(view):
+    """Only the embed cards may be framed, by any site (regional offices run their own); every other
+    page keeps X-Frame-Options: DENY and frame-ancestors 'none'."""
+    return xframe_options_exempt(csp_replace({"frame-ancestors": ["*"]})(view))
 
 
 def _leaflet_context(program):
@@ -39,7 +36,7 @@ def short_link(request, code):
     return redirect(link.target_url())
 
 
-@_frameable
+@frameable_by_any_site
 @require_GET
 @stable_address(Program)
 def embed_program(request, slug):
@@ -47,7 +44,7 @@ def embed_program(request, slug):
     return render(request, "links/embed_program.html", _leaflet_context(program))
 
 
-@_frameable
+@frameable_by_any_site
 @require_GET
 @stable_address(Question)
 def embed_question(request, slug):
