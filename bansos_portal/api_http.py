@@ -1,11 +1,11 @@
 """HTTP manners every /api/v1/ endpoint shares: GET only, CORS for any origin, JSON errors,
-and conditional requests (ETag / Last-Modified answered with 304)."""
+and conditional requests (If-None-Match answered with 304; Last-Modified sent for information)."""
 
 import hashlib
 from functools import wraps
 
 from django.http import HttpResponse
-from django.utils.cache import get_conditional_response
+from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 
 from .api import error
@@ -53,10 +53,14 @@ def read_only_json(view):
         # The body's hash: any change anywhere in the answer (a budget figure too) changes the ETag.
         response["ETag"] = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
         last_modified = getattr(response, "last_modified", None)
-        timestamp = int(last_modified.timestamp()) if last_modified else None
-        if timestamp:
-            response["Last-Modified"] = http_date(timestamp)
-        response = get_conditional_response(request, etag=response["ETag"], last_modified=timestamp, response=response)
+        if last_modified:
+            response["Last-Modified"] = http_date(last_modified.timestamp())
+        # Revalidate every time, cheaply: never let a cache guess freshness from Last-Modified.
+        patch_cache_control(response, public=True, no_cache=True)
+        # 304s come from the ETag only. Last-Modified is the newest edit of the items shown, but some
+        # figures in an answer (a budget row, a category's name, a related program's slug) carry no
+        # edit time, so answering If-Modified-Since alone could hand out stale data.
+        response = get_conditional_response(request, etag=response["ETag"], response=response)
         return _with_cors(response)
 
     return wrapped

@@ -184,7 +184,6 @@ PAGING = [
 ]
 CONDITIONAL = [
     _param("If-None-Match", "ETag dari jawaban sebelumnya; 304 bila belum berubah.", where="header"),
-    _param("If-Modified-Since", "Tanggal HTTP; 304 bila belum berubah.", where="header"),
 ]
 ERRORS = {
     status: {"description": description, "content": {"application/json": {"schema": ref("Error")}}}
@@ -204,7 +203,7 @@ def _operation(operation_id, summary, schema, parameters=()):
                     "headers": {"ETag": {"schema": STRING}, "Last-Modified": {"schema": STRING}},
                     "content": {"application/json": {"schema": ref(schema)}},
                 },
-                "304": {"description": "Belum berubah sejak ETag/tanggal yang dikirim."},
+                "304": {"description": "Belum berubah sejak ETag yang dikirim di If-None-Match."},
                 **ERRORS,
             },
         }
