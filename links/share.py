@@ -27,7 +27,9 @@ def question_message(question):
 def clarification_message(clarification, url):
     """A message ready to forward in the same WhatsApp group the hoax came from."""
     claim = Truncator(" ".join(clarification.claim.split())).words(30)
-    facts = Truncator(" ".join(strip_tags(clarification.explanation_html).split())).words(40)
+    facts = " ".join(strip_tags(clarification.explanation_html).split())
+    # Humas often open the explanation with "Faktanya:" themselves; say it once.
+    facts = Truncator(facts.removeprefix("Faktanya:").strip()).words(40)
     return (
         f"*CEK FAKTA: {clarification.get_verdict_display().upper()}*\n"
         f"Kabar yang beredar: \u201c{claim}\u201d\n"

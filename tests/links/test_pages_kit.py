@@ -118,3 +118,19 @@ def test_other_pages_have_default_share_tags(client, db, path):
     html = client.get(path).text
     assert '<meta property="og:site_name" content="Portal Bansos">' in html
     assert '<meta name="twitter:card" content="summary">' in html
+
+
+def test_printed_pages_carry_their_own_address(client, make_program):
+    ShortLink.objects.create(code="pkh", program=make_program(slug="pkh"))
+    html = client.get("/program/pkh/").text
+    assert (
+        '<p class="print-only">Alamat halaman ini: http://testserver/program/pkh/ · tautan pendek: http://testserver/s/pkh/</p>'
+        in html
+    )
+
+
+def test_forwarded_message_says_faktanya_once(client, make_clarification):
+    clarification = make_clarification(explanation="**Faktanya:** pendaftaran hanya lewat desa.")
+    html = client.get(clarification.get_absolute_url()).text
+    message = re.search(r'<textarea id="pesan-teruskan"[^>]*>(.*?)</textarea>', html, re.S).group(1)
+    assert "Faktanya: pendaftaran hanya lewat desa." in message and message.count("Faktanya") == 1
