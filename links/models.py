@@ -42,7 +42,7 @@ class ShortLink(models.Model):
         "kode",
         max_length=40,
         unique=True,
-        help_text="Bagian setelah /s/, misalnya pkh untuk /s/pkh. Pendek, huruf kecil; jangan diubah setelah dicetak.",
+        help_text="Bagian setelah /s/, misalnya pkh untuk /s/pkh. Pendek; disimpan huruf kecil, /s/PKH juga sampai.",
     )
     program = models.ForeignKey(
         "programs.Program", on_delete=models.CASCADE, null=True, blank=True, related_name="short_links"
@@ -86,6 +86,7 @@ class ShortLink(models.Model):
         return reverse("links:short", args=[self.code])
 
     def clean(self):
+        self.code = self.code.lower()
         chosen = [name for name in ("program", "question", "clarification") if getattr(self, f"{name}_id")]
         chosen += ["path"] if self.path else []
         if len(chosen) != 1:

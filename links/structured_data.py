@@ -3,6 +3,8 @@
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
+from programs.models import CENTRAL_AGENCY
+
 PUBLISHER = {
     "@type": "GovernmentOrganization",
     "name": "Kementerian Sosial Republik Indonesia",
@@ -17,6 +19,12 @@ def _text(html, words=60):
     return Truncator(" ".join(strip_tags(html).split())).words(words)
 
 
+def _provider(program):
+    if program.agency == CENTRAL_AGENCY:
+        return PUBLISHER
+    return {"@type": "GovernmentOrganization", "name": program.agency}
+
+
 def government_service(program, url):
     data = {
         "@context": "https://schema.org",
@@ -25,7 +33,7 @@ def government_service(program, url):
         "description": program.summary,
         "url": url,
         "serviceType": "Bantuan sosial",
-        "provider": {**PUBLISHER, "name": program.agency},
+        "provider": _provider(program),
         "areaServed": {"@type": "Country", "name": "Indonesia"},
         "dateModified": program.updated_at.isoformat(),
     }

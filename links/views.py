@@ -29,7 +29,8 @@ def _leaflet_context(program):
 
 @require_GET
 def short_link(request, code):
-    link = get_object_or_404(ShortLink, code=code)
+    # People type codes from paper and banners: /s/PKH is /s/pkh.
+    link = get_object_or_404(ShortLink, code=code.lower())
     # Counted in the database with F() so simultaneous hits are not lost; nothing about the visitor is kept.
     ShortLink.objects.filter(pk=link.pk).update(hits=F("hits") + 1)
     # Temporary, so browsers ask again and Humas can repoint a printed code.

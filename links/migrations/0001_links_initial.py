@@ -19,7 +19,7 @@ class Migration(migrations.Migration):
             name='ShortLink',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(help_text='Bagian setelah /s/, misalnya pkh untuk /s/pkh. Pendek, huruf kecil; jangan diubah setelah dicetak.', max_length=40, unique=True, verbose_name='kode')),
+                ('code', models.SlugField(help_text='Bagian setelah /s/, misalnya pkh untuk /s/pkh. Pendek; disimpan huruf kecil, /s/PKH juga sampai.', max_length=40, unique=True, verbose_name='kode')),
                 ('path', models.CharField(blank=True, help_text='Hanya bila tujuannya bukan program, tanya jawab atau klarifikasi; diawali /, misalnya /anggaran/.', max_length=300, verbose_name='alamat lain di portal')),
                 ('hits', models.PositiveBigIntegerField(default=0, editable=False, verbose_name='dibuka')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='dibuat')),

@@ -71,7 +71,11 @@ def test_program_page_describes_a_government_service(client, make_program):
     assert data["@context"] == "https://schema.org" and data["@type"] == "GovernmentService"
     assert data["name"] == "Program Keluarga Harapan" and data["alternateName"] == "PKH"
     assert data["url"] == "http://testserver/program/pkh/"
-    assert data["provider"]["name"] == "Kementerian Sosial"
+    assert data["provider"] == {
+        "@type": "GovernmentOrganization",
+        "name": "Kementerian Sosial Republik Indonesia",
+        "url": "https://kemensos.go.id/",
+    }
     assert data["audience"]["audienceType"] == "Keluarga miskin."
 
 

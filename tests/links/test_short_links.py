@@ -18,9 +18,10 @@ def test_short_link_redirects_to_the_program_and_counts_hits(client, make_progra
     assert link.hits == 3
 
 
-def test_short_link_typed_without_final_slash_works(client, make_program):
+def test_short_link_typed_without_final_slash_or_in_capitals_works(client, make_program):
     ShortLink.objects.create(code="bpnt", program=make_program(slug="bpnt"))
     assert client.get("/s/bpnt")["Location"] == "/program/bpnt/"
+    assert client.get("/s/BPNT/")["Location"] == "/program/bpnt/"
 
 
 def test_short_link_follows_the_program_after_a_rename(client, make_program):
