@@ -6,7 +6,8 @@ import re
 
 from django.core.paginator import EmptyPage, Paginator
 from django.db.models import Count, Prefetch, Q
-from django.urls import reverse
+from django.http import HttpResponsePermanentRedirect
+from django.urls import resolve, reverse
 
 from faq.models import Category, Clarification, Question
 from programs.models import SECTIONS, Budget, Program
@@ -240,6 +241,11 @@ def budgets(request):
 
 @read_only_json
 def not_found(request, rest=""):
+    # The catch-all below the real routes would hide APPEND_SLASH, so do its job here.
+    with_slash = f"{request.path}/"
+    if not rest.endswith("/") and resolve(with_slash).func is not not_found:
+        query = request.META.get("QUERY_STRING")
+        return HttpResponsePermanentRedirect(f"{with_slash}?{query}" if query else with_slash)
     raise ApiError("Alamat API tidak ada. Daftar alamat: /api/v1/openapi.json", status=404)
 
 

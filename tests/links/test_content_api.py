@@ -185,3 +185,9 @@ def test_odd_parameters_are_refused_cleanly_never_a_500(client, content, name, v
     response = client.get(url, {name: value})
     assert response.status_code in (400, 404), (name, value)
     assert "error" in response.json()
+
+
+def test_address_without_final_slash_redirects_to_the_endpoint(client, content):
+    response = client.get("/api/v1/programs?limit=1")
+    assert response.status_code == 301 and response["Location"] == "/api/v1/programs/?limit=1"
+    assert client.get("/api/v1/tidak-ada").status_code == 404

@@ -119,3 +119,23 @@ def test_slug_history_ignores_saves_that_keep_the_slug(client):
     category.save()
     assert client.get("/tanya-jawab/kategori/umum/").status_code == 200
     assert reverse("faq:category", args=["umum"]) == "/tanya-jawab/kategori/umum/"
+
+
+def test_humas_archive_a_program_with_its_successor_in_the_admin(admin_client, make_program):
+    blt = make_program(name="Bantuan Langsung Tunai", acronym="BLT", slug="blt")
+    bst = make_program(name="Bantuan Sosial Tunai", acronym="BST", slug="bst")
+    page = admin_client.get(f"/admin/programs/program/{bst.pk}/change/")
+    assert page.status_code == 200 and 'name="successor"' in page.text
+    form = {
+        key: value
+        for key, value in page.context["adminform"].form.initial.items()
+        if key in {"name", "acronym", "slug", "agency", "summary", "order", "published_at"}
+    }
+    form["published_at_0"], form["published_at_1"] = bst.published_at.strftime("%Y-%m-%d"), "00:00:00"
+    form.update({"status": Status.ARCHIVED, "successor": blt.pk})
+    for prefix in ("components", "budgets", "sources"):
+        form.update({f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0})
+    response = admin_client.post(f"/admin/programs/program/{bst.pk}/change/", form)
+    assert response.status_code == 302, response.context["adminform"].form.errors if response.context else ""
+    gone = admin_client.get("/program/bst/")
+    assert gone.status_code == 410 and 'href="/program/blt/"' in gone.text
