@@ -58,6 +58,9 @@ INSTALLED_APPS = [
     "programs",
     "faq",
     "bansos_portal",
+    # Links that never break (issue 5): short links, slug history, embeds, feeds, sitemap.
+    "django.contrib.sitemaps",
+    "links",
 ]
 
 MIDDLEWARE = [

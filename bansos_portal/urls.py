@@ -1,8 +1,10 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 
-from . import api, health, two_factor, views
+from links import urls as links_urls
+
+from . import api, api_content, api_openapi, health, two_factor, views
 
 admin.site.site_header = "Portal Bansos · Ruang Humas"
 admin.site.site_title = "Portal Bansos"
@@ -14,7 +16,19 @@ urlpatterns = [
     path("cari/dibuka/", views.search_click, name="search_click"),
     path("cari/saran/", views.search_suggestions, name="search_suggestions"),
     path("api/v1/search/", api.search, name="api_search"),
+    # Links kit (issue 5): the read-only content API; unknown /api/v1/ addresses answer in JSON too.
+    path("api/v1/programs/", api_content.programs, name="api_programs"),
+    path("api/v1/programs/<slug:slug>/", api_content.program, name="api_program"),
+    path("api/v1/faq/categories/", api_content.categories, name="api_categories"),
+    path("api/v1/faq/questions/", api_content.questions, name="api_questions"),
+    path("api/v1/clarifications/", api_content.clarifications, name="api_clarifications"),
+    path("api/v1/budgets/", api_content.budgets, name="api_budgets"),
+    path("api/v1/openapi.json", api_openapi.openapi, name="api_openapi"),
+    re_path(r"^api/v1/(?P<rest>.*)$", api_content.not_found),
     path("favicon.ico", views.favicon),
+    # Links that never break (issue 5): before the apps, so /program/buklet/ wins over a program slug.
+    path("", include("links.urls")),
+    *links_urls.root_urlpatterns,
     path("", include("programs.urls")),
     path("", include("faq.urls")),
     # Production: probes, and the admin at a configurable path behind two-factor sign-in.

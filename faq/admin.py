@@ -20,11 +20,12 @@ class QuestionAdmin(PublishableAdmin):
     list_select_related = ["category"]
     search_fields = ["question", "answer", "slug"]
     prepopulated_fields = {"slug": ["question"]}
-    autocomplete_fields = ["related"]
+    autocomplete_fields = ["related", "successor"]
     filter_horizontal = ["programs"]
     fieldsets = [
         (None, {"fields": ["question", "slug", "category", "answer", "programs", "related", "order"]}),
         PublishableAdmin.publication_fieldset,
+        ("Bila diarsipkan", {"fields": ["successor"]}),
     ]
 
 
@@ -39,8 +40,10 @@ class ClarificationAdmin(PublishableAdmin):
     search_fields = ["claim", "explanation", "slug"]
     prepopulated_fields = {"slug": ["claim"]}
     filter_horizontal = ["programs"]
+    autocomplete_fields = ["successor"]
     inlines = [ClarificationSourceInline]
     fieldsets = [
         (None, {"fields": ["claim", "slug", "verdict", "date", "explanation", "programs"]}),
         PublishableAdmin.publication_fieldset,
+        ("Bila diarsipkan", {"fields": ["successor"]}),
     ]

@@ -59,6 +59,15 @@ class Question(MarkdownModel, Publishable):
         help_text="Pertanyaan lain yang mungkin juga dicari pembaca.",
     )
     order = models.PositiveSmallIntegerField("urutan", default=100)
+    successor = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="predecessors",
+        verbose_name="pengganti",
+        help_text="Bila tanya jawab ini diarsipkan: tanya jawab yang menggantikannya.",
+    )
 
     markdown_fields = ("answer",)
 
@@ -100,6 +109,15 @@ class Clarification(MarkdownModel, Publishable):
     date = models.DateField("tanggal klarifikasi")
     programs = models.ManyToManyField(
         Program, blank=True, related_name="clarifications", verbose_name="program terkait"
+    )
+    successor = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="predecessors",
+        verbose_name="pengganti",
+        help_text="Bila klarifikasi ini diarsipkan: klarifikasi yang menggantikannya.",
     )
 
     markdown_fields = ("explanation",)

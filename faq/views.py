@@ -2,6 +2,8 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from links.stable import stable_address
+
 from .models import Category, Clarification, Question
 
 
@@ -12,6 +14,7 @@ def question_list(request):
 
 
 @require_GET
+@stable_address(Category)
 def category_detail(request, slug):
     category = get_object_or_404(Category, slug=slug)
     questions = category.questions.published().only("slug", "question", "category_id")
@@ -20,6 +23,7 @@ def category_detail(request, slug):
 
 
 @require_GET
+@stable_address(Question)
 def question_detail(request, slug):
     question = get_object_or_404(Question.objects.published().select_related("category"), slug=slug)
     context = {
@@ -38,6 +42,7 @@ def clarification_list(request):
 
 
 @require_GET
+@stable_address(Clarification)
 def clarification_detail(request, slug):
     clarification = get_object_or_404(Clarification.objects.published(), slug=slug)
     context = {

@@ -28,6 +28,7 @@ class ProgramAdmin(PublishableAdmin):
     list_filter = ["status", "agency"]
     search_fields = ["name", "acronym", "summary", "slug"]
     prepopulated_fields = {"slug": ["acronym"]}
+    autocomplete_fields = ["successor"]
     inlines = [BenefitComponentInline, BudgetInline, ProgramSourceInline]
     fieldsets = [
         (None, {"fields": ["name", "acronym", "slug", "agency", "summary", "order"]}),
@@ -47,6 +48,7 @@ class ProgramAdmin(PublishableAdmin):
             },
         ),
         PublishableAdmin.publication_fieldset,
+        ("Bila diarsipkan", {"fields": ["successor"]}),
     ]
 
 

@@ -62,6 +62,15 @@ class Program(MarkdownModel, Publishable):
     complaints_html = markdown_html_field()
     regional_role_html = markdown_html_field()
     legal_basis_html = markdown_html_field()
+    successor = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="predecessors",
+        verbose_name="pengganti",
+        help_text="Bila program ini diarsipkan: program penggantinya (misalnya BST → BLT), ditautkan dari alamat lama.",
+    )
 
     markdown_fields = tuple(field for field, _, _ in SECTIONS)
 

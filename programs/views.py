@@ -4,6 +4,8 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from links.stable import stable_address
+
 from .models import Budget, Program
 
 
@@ -14,6 +16,7 @@ def program_list(request):
 
 
 @require_GET
+@stable_address(Program)
 def program_detail(request, slug):
     program = get_object_or_404(Program.objects.published(), slug=slug)
     context = {

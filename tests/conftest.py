@@ -156,3 +156,12 @@ def make_clarification(db):
         return Clarification.objects.create(**fields)
 
     return make
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Browser tests last. They flush the database when they end (live_server needs real transactions),
+    which also removes rows that data migrations ship, such as the default synonyms. pytest-django sorts
+    them after the other database tests, but pytest's grouping by the session-scoped `browser_name`
+    parameter moves them back in between; this runs after both."""
+    items.sort(key=lambda item: "live_server" in getattr(item, "fixturenames", ()))

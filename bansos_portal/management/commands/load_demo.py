@@ -17,4 +17,5 @@ class Command(BaseCommand):
             self.stdout.write("Basis data sudah berisi; isi demo tidak dimuat ulang.")
         else:
             call_command("import_content", str(DEMO_FILE), stdout=self.stdout)
+            call_command("create_short_links", stdout=self.stdout)  # /s/pkh and friends, for the links kit
         call_command("create_demo_account", stdout=self.stdout)
