@@ -28,7 +28,8 @@ def error(message, status=400):
 def _limit(raw):
     if raw in (None, ""):
         return engine.PER_PAGE
-    if not raw.isdigit() or not 1 <= int(raw) <= MAX_LIMIT:
+    # ASCII digits only: str.isdigit() also accepts "²", which int() then refuses.
+    if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= MAX_LIMIT:
         raise ValueError(f"limit harus bilangan bulat 1 sampai {MAX_LIMIT}.")
     return int(raw)
 

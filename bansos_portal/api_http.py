@@ -61,6 +61,7 @@ def read_only_json(view):
         # figures in an answer (a budget row, a category's name, a related program's slug) carry no
         # edit time, so answering If-Modified-Since alone could hand out stale data.
         response = get_conditional_response(request, etag=response["ETag"], response=response)
+        response.revalidate_by_etag_only = True  # tells the page-cache middleware the same
         return _with_cors(response)
 
     return wrapped

@@ -31,6 +31,7 @@ from .search.stats import LONG_NUMBER
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "pagecache:generation"
+CHANGED_AT_KEY = "pagecache:changed-at"
 PAGE_KEY_PREFIX = "pagecache:page:"
 NEXT_CHANGE_KEY_PREFIX = "pagecache:next:"
 # Query parameters that ask for an unpublished view of content: never stored, never served from store.
@@ -84,6 +85,7 @@ def bump_generation():
             cache().incr(GENERATION_KEY)
         except ValueError:  # no generation yet (or evicted): start from the clock, never reusing a number
             cache().set(GENERATION_KEY, time.time_ns(), timeout=None)
+        cache().set(CHANGED_AT_KEY, int(time.time()), timeout=None)
         return True
     except Exception as problem:
         CacheDown.failed(problem)
@@ -163,8 +165,21 @@ class HttpCachingMiddleware:
         if not response.has_header("ETag") and response.status_code == 200:
             response["ETag"] = f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
         if not response.has_header("Last-Modified"):
-            response["Last-Modified"] = http_date()
+            response["Last-Modified"] = http_date(content_changed_at())
         return response
+
+
+def content_changed_at():
+    """When public content last changed (whole seconds): a Last-Modified that stays the same from one
+    rendering to the next, so If-Modified-Since earns a 304 until something changes."""
+    if not CacheDown.available():
+        return time.time()
+    try:
+        cache().add(CHANGED_AT_KEY, int(time.time()), timeout=None)
+        return cache().get(CHANGED_AT_KEY) or time.time()
+    except Exception as problem:
+        CacheDown.failed(problem)
+        return time.time()
 
 
 class PageCacheMiddleware:
@@ -257,6 +272,8 @@ def conditional(request, response):
     if response.status_code != 200 or not response.has_header("ETag"):
         return response
     last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
+    if getattr(response, "revalidate_by_etag_only", False):
+        last_modified = None  # the view knows its Last-Modified does not cover every figure shown
     return get_conditional_response(request, etag=response["ETag"], last_modified=last_modified, response=response)
 
 

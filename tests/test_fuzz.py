@@ -3,6 +3,7 @@
 Run on PostgreSQL as well as SQLite: PostgreSQL refuses NUL bytes in text, which SQLite lets through.
 """
 
+import json
 from html.parser import HTMLParser
 from urllib.parse import quote
 
@@ -49,16 +50,20 @@ hostile_markdown = st.lists(st.sampled_from(ATTACKS) | st.text(max_size=40), max
 
 
 class DangerFinder(HTMLParser):
-    """Collects what could run code: script elements, event handlers, javascript:/data: URLs, styles."""
+    """Collects what could run code: script elements, event handlers, javascript:/data: URLs, styles.
+    A JSON-LD data block is not code, but its text must be JSON the page's text could not break out of."""
 
     def __init__(self, allowed_script_prefix=None):
         super().__init__(convert_charrefs=True)
         self.allowed_script_prefix = allowed_script_prefix
         self.found = []
+        self.data_block = None
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
-        if tag == "script" and not (
+        if tag == "script" and attributes.get("type") == "application/ld+json" and "src" not in attributes:
+            self.data_block = []
+        elif tag == "script" and not (
             self.allowed_script_prefix and (attributes.get("src") or "").startswith(self.allowed_script_prefix)
         ):
             self.found.append(f"<script> {attributes}")
@@ -70,6 +75,18 @@ class DangerFinder(HTMLParser):
                 squashed = "".join(ch for ch in value.strip("".join(map(chr, range(33)))) if ch not in "\t\n\r").lower()
                 if squashed.startswith(("javascript:", "vbscript:", "data:text/html")):
                     self.found.append(f"{tag} {name}={value!r}")
+
+    def handle_data(self, data):
+        if self.data_block is not None:
+            self.data_block.append(data)
+
+    def handle_endtag(self, tag):
+        if tag == "script" and self.data_block is not None:
+            try:
+                json.loads("".join(self.data_block))
+            except ValueError:
+                self.found.append("JSON-LD block that is not JSON")
+            self.data_block = None
 
 
 def dangers(html, allowed_script_prefix=None):

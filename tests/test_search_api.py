@@ -67,6 +67,7 @@ def test_api_allows_any_origin_for_get(client, content):
         ({"q": "pkh", "type": "berita"}, "type"),
         ({"q": "pkh", "limit": "0"}, "limit"),
         ({"q": "pkh", "limit": "abc"}, "limit"),
+        ({"q": "pkh", "limit": "²"}, "limit"),
         ({"q": "pkh", "limit": "1000"}, "limit"),
         ({"q": "pkh", "program": "tidak-ada"}, "Program"),
         ({"q": "pkh", "program": "\x00"}, "Program"),
