@@ -60,7 +60,7 @@ INSTALLED_APPS = [
     "bansos_portal",
     # Links that never break (issue 5): short links, slug history, embeds, feeds, sitemap.
     "django.contrib.sitemaps",
-    "links",
+    "bansos_portal.links",
 ]
 
 MIDDLEWARE = [

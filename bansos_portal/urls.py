@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
 
-from links import urls as links_urls
+from bansos_portal.links import urls as links_urls
 
 from . import api, api_content, api_openapi, health, two_factor, views
 
@@ -27,7 +27,7 @@ urlpatterns = [
     re_path(r"^api/v1/(?P<rest>.*)$", api_content.not_found),
     path("favicon.ico", views.favicon),
     # Links that never break (issue 5): before the apps, so /program/buklet/ wins over a program slug.
-    path("", include("links.urls")),
+    path("", include("bansos_portal.links.urls")),
     *links_urls.root_urlpatterns,
     path("", include("programs.urls")),
     path("", include("faq.urls")),

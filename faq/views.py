@@ -2,7 +2,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from links.stable import stable_address
+from bansos_portal.links.stable import stable_address
 
 from .models import Category, Clarification, Question
 

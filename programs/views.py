@@ -4,7 +4,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from links.stable import stable_address
+from bansos_portal.links.stable import stable_address
 
 from .models import Budget, Program
 

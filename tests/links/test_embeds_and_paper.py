@@ -9,7 +9,7 @@ from django.contrib.staticfiles import finders
 from PIL import Image
 
 from bansos_portal.publishing import Status
-from links.models import ShortLink
+from bansos_portal.links.models import ShortLink
 
 STANDALONE_PAGES = (
     "/sematkan/program/pkh/",

@@ -6,7 +6,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from links.models import ShortLink
+from bansos_portal.links.models import ShortLink
 
 
 def json_ld_blocks(html):

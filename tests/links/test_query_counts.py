@@ -2,7 +2,7 @@
 
 import pytest
 
-from links.models import ShortLink
+from bansos_portal.links.models import ShortLink
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.utils.text import slugify
 
-from links.models import ShortLink
+from bansos_portal.links.models import ShortLink
 from programs.models import Program
 
 
