@@ -1,8 +1,6 @@
-import importlib
 import itertools
 
 import pytest
-from django.apps import apps
 
 from bansos_portal.publishing import Status
 from faq.models import Category, Clarification, Question
@@ -67,25 +65,6 @@ def _fast_settings(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
-
-
-# What data migrations install. A transactional test ends by emptying every table, so later tests
-# would run without it; each database test gets it back (inside its own transaction) when missing.
-MIGRATION_DATA = [
-    ("bansos_portal.migrations.0003_default_synonyms", "add_default_synonyms", "bansos_portal.SynonymGroup")
-]
-
-
-@pytest.fixture(autouse=True)
-def _data_from_migrations(request):
-    marker = request.node.get_closest_marker("django_db")
-    if marker is None and not {"db", "transactional_db", "live_server"} & set(request.fixturenames):
-        return
-    transactional = (marker and marker.kwargs.get("transaction")) or "live_server" in request.fixturenames
-    request.getfixturevalue("transactional_db" if transactional else "db")
-    for module, function, model in MIGRATION_DATA:
-        if not apps.get_model(model).objects.exists():
-            getattr(importlib.import_module(module), function)(apps, None)
 
 
 @pytest.fixture
@@ -156,12 +135,3 @@ def make_clarification(db):
         return Clarification.objects.create(**fields)
 
     return make
-
-
-@pytest.hookimpl(trylast=True)
-def pytest_collection_modifyitems(items):
-    """Browser tests last. They flush the database when they end (live_server needs real transactions),
-    which also removes rows that data migrations ship, such as the default synonyms. pytest-django sorts
-    them after the other database tests, but pytest's grouping by the session-scoped `browser_name`
-    parameter moves them back in between; this runs after both."""
-    items.sort(key=lambda item: "live_server" in getattr(item, "fixturenames", ()))

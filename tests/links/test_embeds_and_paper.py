@@ -8,8 +8,8 @@ import zxingcpp
 from django.contrib.staticfiles import finders
 from PIL import Image
 
-from bansos_portal.publishing import Status
 from bansos_portal.links.models import ShortLink
+from bansos_portal.publishing import Status
 
 STANDALONE_PAGES = (
     "/sematkan/program/pkh/",

@@ -3,8 +3,8 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from bansos_portal.publishing import Status
 from bansos_portal.links.models import ShortLink
+from bansos_portal.publishing import Status
 
 
 def test_short_link_redirects_to_the_program_and_counts_hits(client, make_program):
