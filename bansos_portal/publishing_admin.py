@@ -29,7 +29,10 @@ class PublishableAdmin(admin.ModelAdmin):
     list_filter = ["status"]
     readonly_fields = ["created_at", "updated_at"]
     date_hierarchy = "published_at"
-    publication_fieldset = ("Penerbitan", {"fields": ["status", "published_at", "unpublish_at", "created_at", "updated_at"]})
+    publication_fieldset = (
+        "Penerbitan",
+        {"fields": ["status", "published_at", "unpublish_at", "created_at", "updated_at"]},
+    )
 
 
 class SourceInline(admin.TabularInline):
