@@ -15,9 +15,8 @@ def published_filter(now=None):
     """Published, its publish time has come and its unpublish time (if any) has not: checked at
     request time, so scheduling needs no background job."""
     now = now or timezone.now()
-    return (
-        models.Q(status=Status.PUBLISHED, published_at__lte=now)
-        & (models.Q(unpublish_at__isnull=True) | models.Q(unpublish_at__gt=now))
+    return models.Q(status=Status.PUBLISHED, published_at__lte=now) & (
+        models.Q(unpublish_at__isnull=True) | models.Q(unpublish_at__gt=now)
     )
 
 

@@ -54,6 +54,9 @@ INSTALLED_APPS = [
     "programs",
     "faq",
     "bansos_portal",
+    # Humas workflow (issue 4): revisions of every save, and the editorial record.
+    "simple_history",
+    "editorial",
 ]
 
 MIDDLEWARE = [
@@ -69,6 +72,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Humas workflow (issue 4): records which signed-in editor made each revision.
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "bansos_portal.urls"

@@ -2,6 +2,8 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from editorial.models import ChangeNote
+
 from .models import Category, Clarification, Question
 
 
@@ -22,7 +24,14 @@ def category_detail(request, slug):
 @require_GET
 def question_detail(request, slug):
     question = get_object_or_404(Question.objects.published().select_related("category"), slug=slug)
+    return render_question(request, question)
+
+
+def render_question(request, question, preview=None):
+    """The answer page; also used, with `preview`, for drafts shown to staff and signed links."""
     context = {
+        "preview": preview,
+        "change_notes": ChangeNote.objects.for_item(question),
         "question": question,
         "related": question.related.published().only("slug", "question"),
         "programs": question.programs.published().only("slug", "name", "acronym"),
@@ -40,7 +49,14 @@ def clarification_list(request):
 @require_GET
 def clarification_detail(request, slug):
     clarification = get_object_or_404(Clarification.objects.published(), slug=slug)
+    return render_clarification(request, clarification)
+
+
+def render_clarification(request, clarification, preview=None):
+    """The clarification page; also used, with `preview`, for drafts shown to staff and signed links."""
     context = {
+        "preview": preview,
+        "change_notes": ChangeNote.objects.for_item(clarification),
         "clarification": clarification,
         "sources": clarification.sources.all(),
         "programs": clarification.programs.published().only("slug", "name", "acronym"),

@@ -4,6 +4,8 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from editorial.models import ChangeNote
+
 from .models import Budget, Program
 
 
@@ -16,7 +18,14 @@ def program_list(request):
 @require_GET
 def program_detail(request, slug):
     program = get_object_or_404(Program.objects.published(), slug=slug)
+    return render_program(request, program)
+
+
+def render_program(request, program, preview=None):
+    """The program page; also used, with `preview`, for drafts shown to staff and signed links."""
     context = {
+        "preview": preview,
+        "change_notes": ChangeNote.objects.for_item(program),
         "program": program,
         "components": program.components.all(),
         "budgets": program.budgets.all(),

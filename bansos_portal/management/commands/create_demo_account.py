@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 USERNAME = "humas"
 PASSWORD = "humas-lokal-2026"
-CONTENT_APPS = ["programs", "faq"]
+CONTENT_APPS = ["programs", "faq", "editorial", "bansos_portal", "auth"]
 
 
 class Command(BaseCommand):
@@ -13,8 +13,10 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if not settings.DEBUG:
             raise CommandError("Akun demo hanya dibuat untuk pengembangan lokal (DEBUG=True), tidak di produksi.")
-        group, _ = Group.objects.get_or_create(name="Humas")
-        group.permissions.set(Permission.objects.filter(content_type__app_label__in=CONTENT_APPS))
+        # The Administrator role (created by a migration) may do everything Humas does, locally.
+        group, _ = Group.objects.get_or_create(name="Administrator")
+        if not group.permissions.exists():
+            group.permissions.set(Permission.objects.filter(content_type__app_label__in=CONTENT_APPS))
         user, _ = User.objects.get_or_create(username=USERNAME, defaults={"first_name": "Humas", "last_name": "Demo"})
         user.is_staff = True
         user.set_password(PASSWORD)

@@ -1,0 +1,91 @@
+"""Revisions kept by django-simple-history: what changed between two, and restoring one."""
+
+import difflib
+import re
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+# Publication fields stay as they are on restore: restoring text must never publish or unpublish.
+NOT_RESTORED = {"id", "status", "published_at", "unpublish_at", "created_at", "updated_at"}
+NOT_RESTORED |= {"last_reviewed_at", "review_due"}
+NOT_COMPARED = {"updated_at"}
+
+
+def tracked_fields(record):
+    """The content fields a historical record holds, in model order."""
+    return [
+        field
+        for field in record.instance_type._meta.fields
+        if field.name in {f.name for f in record._meta.fields} and field.name not in NOT_COMPARED
+    ]
+
+
+def display(record, field):
+    value = getattr(record, field.attname)
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if field.is_relation and value is not None:
+        related = getattr(record, field.name, None)
+        return str(related) if related is not None else str(value)
+    return "" if value is None else str(value)
+
+
+def word_diff(old, new):
+    """Old and new text as HTML, removed words in <del>, added words in <ins>."""
+    a, b = re.split(r"(\s+)", old), re.split(r"(\s+)", new)
+    left, right = [], []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        before, after = escape("".join(a[i1:i2])), escape("".join(b[j1:j2]))
+        if op == "equal":
+            left.append(before)
+            right.append(after)
+        else:
+            if before:
+                left.append(f"<del>{before}</del>")
+            if after:
+                right.append(f"<ins>{after}</ins>")
+    return mark_safe("".join(left)), mark_safe("".join(right))
+
+
+def compare(old, new):
+    """Rows (label, old html, new html, changed) for every content field of two revisions."""
+    rows = []
+    for field in tracked_fields(new):
+        before, after = display(old, field), display(new, field)
+        changed = before != after
+        left, right = word_diff(before, after) if changed else (escape(before), escape(after))
+        rows.append({"label": field.verbose_name, "old": left, "new": right, "changed": changed})
+    return rows
+
+
+def changes_since(obj, token):
+    """What others changed after the version an editor loaded: (who, when, [(label, old, new)])."""
+    history = obj.history.order_by("-history_date", "-history_id")
+    latest = history.first()
+    base = history.filter(updated_at__lte=token).first()
+    if latest is None:
+        return None
+    changes = []
+    if base is not None and base.pk != latest.pk:
+        delta = latest.diff_against(base, excluded_fields=NOT_COMPARED)
+        for change in delta.changes:
+            field = obj._meta.get_field(change.field)
+            changes.append((field.verbose_name, _short(change.old), _short(change.new)))
+    return latest.history_user, latest.history_date, changes
+
+
+def _short(value, limit=160):
+    text = "" if value is None else str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def restore(obj, record, *, user):
+    """Copy a revision's content onto the live item and save it: the restore is itself a new revision."""
+    for field in tracked_fields(record):
+        if field.name not in NOT_RESTORED:
+            setattr(obj, field.attname, getattr(record, field.attname))
+    obj._change_reason = f"Memulihkan revisi {record.history_date:%d-%m-%Y %H:%M}"
+    obj._history_user = user
+    obj.save()
+    return obj
