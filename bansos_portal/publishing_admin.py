@@ -59,6 +59,14 @@ def archive(modeladmin, request, queryset):
     _bulk_move(modeladmin, request, queryset, Status.ARCHIVED, "diarsipkan")
 
 
+def _dates_changed(old, new):
+    # The form shows whole seconds, so a stored time with microseconds is not a change.
+    def seconds(moment):
+        return moment.replace(microsecond=0) if moment else None
+
+    return any(seconds(getattr(old, name)) != seconds(getattr(new, name)) for name in ("published_at", "unpublish_at"))
+
+
 class TransitionForm(forms.Form):
     target = forms.ChoiceField(label="Pindahkan ke")
     comment = forms.CharField(
@@ -137,7 +145,7 @@ class PublishableAdmin(SimpleHistoryAdmin):
 
     def save_model(self, request, obj, form, change):
         old_status = form.initial.get("status", obj.status) if change else Status.DRAFT
-        dates_changed = change and bool({"published_at", "unpublish_at"} & set(form.changed_data))
+        dates_changed = change and _dates_changed(type(obj).objects.get(pk=obj.pk), obj)
         if obj.status == Status.PUBLISHED and old_status != Status.PUBLISHED:
             obj.mark_reviewed()
         super().save_model(request, obj, form, change)

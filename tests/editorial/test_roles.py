@@ -1,0 +1,106 @@
+"""Roles are enforced on the server: a Penulis who forges a request still cannot publish."""
+
+import pytest
+from django.contrib.auth.models import Group
+
+from bansos_portal.publishing import Status
+from editorial.models import Transition
+from faq.models import Question
+
+from .conftest import MODELS, admin_url, changelist_url, form_data
+
+
+def test_the_three_roles_exist_with_the_publish_permission_only_for_editors(db):
+    names = ["Penulis", "Penyunting", "Administrator"]
+    writer, editor, administrator = (Group.objects.get(name=name) for name in names)
+
+    publish = {"publish_program", "publish_question", "publish_clarification"}
+    assert not publish & set(writer.permissions.values_list("codename", flat=True))
+    assert publish <= set(editor.permissions.values_list("codename", flat=True))
+    assert publish <= set(administrator.permissions.values_list("codename", flat=True))
+    assert writer.permissions.filter(codename="change_program").exists()
+
+
+@pytest.mark.parametrize("kind", MODELS)
+def test_a_writer_forging_publication_fields_in_the_edit_form_saves_only_the_draft(penulis, make_item, kind, client):
+    item = make_item(kind)
+    url = admin_url(item, "change")
+    data = form_data(penulis, url)
+    data.update({"status": Status.PUBLISHED, "published_at_0": "2020-01-01", "published_at_1": "08:00:00"})
+
+    response = penulis.post(url, data)
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    item.refresh_from_db()
+    assert item.status == Status.DRAFT
+    assert client.get(item.get_absolute_url()).status_code == 404
+
+
+@pytest.mark.parametrize("kind", MODELS)
+def test_a_writer_cannot_publish_through_the_workflow_page_or_bulk_action(penulis, make_item, kind):
+    item = make_item(kind)
+
+    penulis.post(admin_url(item, "workflow"), {"target": Status.PUBLISHED})
+    penulis.post(changelist_url(item), {"action": "publish", "_selected_action": [str(item.pk)]})
+
+    item.refresh_from_db()
+    assert item.status == Status.DRAFT
+    assert not Transition.objects.exists()
+
+
+@pytest.mark.parametrize("kind", MODELS)
+def test_a_writer_cannot_change_a_published_item(penulis, make_item, kind):
+    item = make_item(kind, status=Status.PUBLISHED)
+    url = admin_url(item, "change")
+
+    page = penulis.get(url)
+    response = penulis.post(url, {"status": Status.DRAFT, "summary": "Diubah diam-diam."})
+
+    assert page.status_code == 200 and 'name="_save"' not in page.text  # read-only view
+    assert response.status_code == 403
+    item.refresh_from_db()
+    assert item.status == Status.PUBLISHED
+
+
+def test_a_writer_adding_an_item_as_published_gets_a_draft(penulis, category):
+    response = penulis.post(
+        "/admin/faq/question/add/",
+        {
+            "question": "Bagaimana cara daftar?",
+            "slug": "cara-daftar",
+            "category": str(category.pk),
+            "answer": "Datang ke desa.",
+            "order": "100",
+            "status": Status.PUBLISHED,
+            "published_at_0": "2020-01-01",
+            "published_at_1": "08:00:00",
+        },
+    )
+
+    assert response.status_code == 302
+    assert Question.objects.get(slug="cara-daftar").status == Status.DRAFT
+
+
+@pytest.mark.parametrize("kind", MODELS)
+def test_a_writer_submits_for_review_and_an_editor_publishes(penulis, penyunting, make_item, kind, client):
+    item = make_item(kind)
+
+    penulis.post(admin_url(item, "workflow"), {"target": Status.REVIEW, "comment": "Mohon dicek angkanya."})
+    waiting = penyunting.get("/admin/")
+    penyunting.post(
+        admin_url(item, "workflow"),
+        {"target": Status.PUBLISHED, "change_note": "Besaran 2025 ditambahkan.", "acknowledge": "on"},
+    )
+
+    assert "Menunggu Penyunting" in waiting.text and str(item)[:30] in waiting.text
+    item.refresh_from_db()
+    assert item.status == Status.PUBLISHED and item.last_reviewed_at and item.review_due > item.last_reviewed_at
+    page = client.get(item.get_absolute_url())
+    assert page.status_code == 200
+    assert "Perubahan penting: Besaran 2025 ditambahkan." in page.text
+    steps = list(Transition.objects.for_item(item).order_by("at", "id"))
+    assert [(step.action, step.username) for step in steps] == [
+        (Transition.Action.SUBMITTED, "wulan"),
+        (Transition.Action.PUBLISHED, "yusuf"),
+    ]
+    assert steps[0].comment == "Mohon dicek angkanya." and steps[0].from_status == Status.DRAFT
