@@ -3,23 +3,7 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-CONTENT = {
-    "programs": ["program", "benefitcomponent", "budget", "programsource"],
-    "faq": ["category", "question", "clarification", "clarificationsource"],
-}
-# Rows inside an item's form (components, budgets, sources) can be removed by a writer;
-# whole items are deleted only by a Penyunting, and published ones not at all (archive first).
-INLINE_MODELS = {"benefitcomponent", "budget", "programsource", "clarificationsource"}
-PUBLISH = ["publish_program", "publish_question", "publish_clarification"]
-ADMIN_APPS = ["programs", "faq", "editorial", "bansos_portal", "auth"]
-
-
-def perms(Permission, app, model, actions):
-    return Permission.objects.filter(
-        content_type__app_label=app,
-        content_type__model=model,
-        codename__in=[f"{action}_{model}" for action in actions],
-    )
+from editorial.roles import ROLES, ensure_roles
 
 
 def create_groups(apps, schema_editor):
@@ -28,30 +12,11 @@ def create_groups(apps, schema_editor):
         app_config.models_module = True
         create_permissions(app_config, apps=apps, verbosity=0)
         app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-
-    writer = set()
-    for app, models in CONTENT.items():
-        for model in models:
-            actions = ["view", "add", "change"] + (["delete"] if model in INLINE_MODELS else [])
-            writer.update(perms(Permission, app, model, actions))
-    editor = set(writer)
-    for app, models in CONTENT.items():
-        for model in models:
-            editor.update(perms(Permission, app, model, ["delete"]))
-    editor.update(Permission.objects.filter(codename__in=PUBLISH))
-    editor.update(perms(Permission, "editorial", "transition", ["view"]))
-    editor.update(perms(Permission, "editorial", "changenote", ["view", "add", "change", "delete"]))
-    administrator = Permission.objects.filter(content_type__app_label__in=ADMIN_APPS)
-
-    for name, permissions in [("Penulis", writer), ("Penyunting", editor), ("Administrator", administrator)]:
-        group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.set(permissions)
+    ensure_roles(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"))
 
 
 def remove_groups(apps, schema_editor):
-    apps.get_model("auth", "Group").objects.filter(name__in=["Penulis", "Penyunting", "Administrator"]).delete()
+    apps.get_model("auth", "Group").objects.filter(name__in=ROLES).delete()
 
 
 class Migration(migrations.Migration):

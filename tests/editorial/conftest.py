@@ -1,12 +1,13 @@
 from datetime import date, datetime
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group, Permission, User
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from bansos_portal.publishing import Status
+from editorial.roles import ensure_roles
 
 MODELS = ["program", "question", "clarification"]
 
@@ -16,7 +17,8 @@ def login_as(role, username):
     user = User.objects.create_user(username, password="kata-sandi-yang-panjang", is_staff=True)
     user.first_name = username.capitalize()
     user.save()
-    user.groups.add(Group.objects.get(name=role))
+    # Browser tests flush the database (and the groups the migration made); bring them back.
+    user.groups.add(ensure_roles(Group, Permission)[role])
     client = Client()
     client.force_login(user)
     client.user = user

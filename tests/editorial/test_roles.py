@@ -1,24 +1,35 @@
 """Roles are enforced on the server: a Penulis who forges a request still cannot publish."""
 
+import importlib
+
 import pytest
 from django.contrib.auth.models import Group
+from django.db import connection
+from django.db.migrations.loader import MigrationLoader
 
 from bansos_portal.publishing import Status
 from editorial.models import Transition
+from editorial.roles import ROLES
 from faq.models import Question
 
 from .conftest import MODELS, admin_url, changelist_url, form_data
 
 
-def test_the_three_roles_exist_with_the_publish_permission_only_for_editors(db):
-    names = ["Penulis", "Penyunting", "Administrator"]
-    writer, editor, administrator = (Group.objects.get(name=name) for name in names)
+def test_the_migration_creates_the_three_roles_with_publishing_only_for_editors(db):
+    migration = importlib.import_module("editorial.migrations.0002_editorial_groups")
+    state_apps = MigrationLoader(connection).project_state(("editorial", "0002_editorial_groups")).apps
+    Group.objects.filter(name__in=ROLES).delete()
 
+    migration.create_groups(state_apps, None)
+    writer, editor, administrator = (Group.objects.get(name=name) for name in ROLES)
     publish = {"publish_program", "publish_question", "publish_clarification"}
     assert not publish & set(writer.permissions.values_list("codename", flat=True))
     assert publish <= set(editor.permissions.values_list("codename", flat=True))
     assert publish <= set(administrator.permissions.values_list("codename", flat=True))
     assert writer.permissions.filter(codename="change_program").exists()
+
+    migration.remove_groups(state_apps, None)
+    assert not Group.objects.filter(name__in=ROLES).exists()
 
 
 @pytest.mark.parametrize("kind", MODELS)
