@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEV := DEBUG=True
 
-.PHONY: run test install browser search-quality bench-search clean
+.PHONY: run test install browser search-quality bench-search screenshots clean
 
 run: install
 	$(DEV) $(BIN)/python manage.py migrate --noinput
@@ -33,6 +33,10 @@ search-quality: install
 # Search latency at 10,000 and 100,000 generated entries, in a scratch database.
 bench-search: install
 	$(DEV) $(BIN)/python manage.py benchmark_search --entries 10000 --entries 100000 --queries 300
+
+# Humas workflow (issue 4): the admin screenshots in docs/screenshots/ used by the README's guide.
+screenshots: install browser
+	$(BIN)/pytest -q tests/browser/take_screenshots.py
 
 install: $(INSTALLED)
 

@@ -25,6 +25,10 @@ class VersionCheckedForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        # Browsers send textarea lines ending in CRLF; stored text keeps LF, so an untouched field stays unchanged.
+        for name, value in cleaned.items():
+            if isinstance(value, str) and "\r\n" in value:
+                cleaned[name] = value.replace("\r\n", "\n")
         if self.instance.pk and self.data.get(self.add_prefix("edit_token"), "") != version_token(self.instance):
             raise ValidationError(self.conflict_messages())
         return cleaned

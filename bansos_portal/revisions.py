@@ -2,14 +2,17 @@
 
 import difflib
 import re
+from datetime import date, datetime
 
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 # Publication fields stay as they are on restore: restoring text must never publish or unpublish.
 NOT_RESTORED = {"id", "status", "published_at", "unpublish_at", "created_at", "updated_at"}
 NOT_RESTORED |= {"last_reviewed_at", "review_due"}
-NOT_COMPARED = {"updated_at"}
+NOT_COMPARED = {"id", "created_at", "updated_at"}
 
 
 def tracked_fields(record):
@@ -25,6 +28,13 @@ def display(record, field):
     value = getattr(record, field.attname)
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, str):
+        return value.replace("\r\n", "\n")
+    if isinstance(value, datetime):
+        # Whole minutes, as editors set them; a form's dropped microseconds are no change.
+        return date_format(timezone.localtime(value), "j F Y H.i")
+    if isinstance(value, date):
+        return date_format(value, "j F Y")
     if field.is_relation and value is not None:
         related = getattr(record, field.name, None)
         return str(related) if related is not None else str(value)
@@ -70,9 +80,16 @@ def changes_since(obj, token):
     if base is not None and base.pk != latest.pk:
         delta = latest.diff_against(base, excluded_fields=NOT_COMPARED)
         for change in delta.changes:
+            if _same_text(change.old, change.new):
+                continue
             field = obj._meta.get_field(change.field)
             changes.append((field.verbose_name, _short(change.old), _short(change.new)))
     return latest.history_user, latest.history_date, changes
+
+
+def _same_text(old, new):
+    """Line endings alone are not a change anyone made on purpose."""
+    return isinstance(old, str) and isinstance(new, str) and old.replace("\r\n", "\n") == new.replace("\r\n", "\n")
 
 
 def _short(value, limit=160):

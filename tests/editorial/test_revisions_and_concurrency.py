@@ -98,3 +98,20 @@ def test_a_save_after_reopening_the_form_goes_through(penyunting, make_item):
     assert response.status_code == 302
     program.refresh_from_db()
     assert program.summary == "Ketiga."
+
+
+def test_browser_line_endings_are_not_reported_as_changes(penulis, penyunting, make_item):
+    program = make_item("program", eligibility="- Keluarga di DTKS\n- Ibu hamil")
+    first = form_data(penulis, admin_url(program, "change"))
+    second = form_data(penyunting, admin_url(program, "change"))
+
+    penulis.post(
+        admin_url(program, "change"),
+        {**first, "summary": "Baru.", "eligibility": "- Keluarga di DTKS\r\n- Ibu hamil"},  # as a browser sends it
+    )
+    refused = penyunting.post(admin_url(program, "change"), {**second, "summary": "Lain."})
+
+    errors = " ".join(refused.context["adminform"].form.non_field_errors())
+    assert "ringkasan:" in errors and "siapa yang berhak" not in errors
+    program.refresh_from_db()
+    assert program.eligibility == "- Keluarga di DTKS\n- Ibu hamil"
