@@ -95,7 +95,7 @@ def test_take_admin_screenshots(browser, live_server, settings):
     editor.get_by_role("button", name="Bandingkan A dan B").click()
     save(editor, "06-banding-revisi")
 
-    editor.goto(f"{base}/pratinjau/")
+    editor.goto(draft_url.replace("/change/", "/pratinjau/"))
     save(editor, "07-pratinjau")
 
     editor.goto(f"{base}/alur/")
