@@ -9,6 +9,24 @@ from programs.models import BenefitComponent, Budget, Program
 _numbers = itertools.count(1)
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Run the tests that flush the database (live server, transaction=True) after all the others.
+
+    pytest-django orders them last, but pytest then regroups items by the browser parameter and
+    can pull a browser test ahead of ordinary tests. Its flush deletes the rows data migrations
+    made (default synonyms, the Humas roles), which ordinary tests rely on.
+    """
+
+    def flushes_database(item):
+        marker = item.get_closest_marker("django_db")
+        transactional = bool(marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")))
+        fixtures = getattr(item, "fixturenames", [])
+        return transactional or "live_server" in fixtures or "transactional_db" in fixtures
+
+    items.sort(key=flushes_database)
+
+
 @pytest.fixture(autouse=True)
 def _fast_settings(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
