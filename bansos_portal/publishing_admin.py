@@ -137,6 +137,13 @@ class PublishableAdmin(SimpleHistoryAdmin):
     def has_change_permission(self, request, obj=None):
         return super().has_change_permission(request, obj) and workflow.may_edit(request.user, obj)
 
+    def get_changelist_instance(self, request):
+        changelist = super().get_changelist_instance(request)
+        if not self.has_publish_permission(request):
+            # Editing rows in the list would change live items without review; writers use the form.
+            changelist.list_editable = ()
+        return changelist
+
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
         if not self.has_publish_permission(request):

@@ -139,3 +139,5 @@ class Clarification(MarkdownModel, Reviewable, Publishable):
 
 class ClarificationSource(Source):
     clarification = models.ForeignKey(Clarification, on_delete=models.CASCADE, related_name="sources")
+
+    history = HistoricalRecords()

@@ -108,6 +108,8 @@ class Program(MarkdownModel, Reviewable, Publishable):
 class ProgramSource(Source):
     program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="sources")
 
+    history = HistoricalRecords()
+
 
 class BenefitComponent(models.Model):
     class Period(models.TextChoices):

@@ -115,3 +115,25 @@ def test_a_writer_submits_for_review_and_an_editor_publishes(penulis, penyunting
         (Transition.Action.PUBLISHED, "yusuf"),
     ]
     assert steps[0].comment == "Mohon dicek angkanya." and steps[0].from_status == Status.DRAFT
+
+
+def test_a_writer_cannot_reorder_live_programs_from_the_list(penulis, penyunting, make_item):
+    program = make_item("program", status=Status.PUBLISHED, order=10)
+    rows = {
+        "form-TOTAL_FORMS": "1",
+        "form-INITIAL_FORMS": "1",
+        "form-MIN_NUM_FORMS": "0",
+        "form-MAX_NUM_FORMS": "1000",
+        "form-0-id": str(program.pk),
+        "form-0-order": "1",
+        "_save": "Simpan",
+    }
+
+    listing = penulis.get(changelist_url(program))
+    penulis.post(changelist_url(program), rows)
+    program.refresh_from_db()
+    assert 'name="form-0-order"' not in listing.text and program.order == 10
+
+    penyunting.post(changelist_url(program), rows)
+    program.refresh_from_db()
+    assert program.order == 1
