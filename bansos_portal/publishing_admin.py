@@ -17,7 +17,7 @@ from bansos_portal.concurrency import VersionCheckedForm
 from bansos_portal.markdown_admin import MarkdownPreviewWidget
 from bansos_portal.prepublish import warnings_for
 from bansos_portal.publishing import Status
-from bansos_portal.revisions import compare, restore
+from bansos_portal.revisions import compare, compare_related, restore
 from bansos_portal.rich_text import render_markdown
 from editorial.models import ChangeNote, Transition
 
@@ -283,7 +283,7 @@ class PublishableAdmin(SimpleHistoryAdmin):
             "Bandingkan revisi",
             older=older,
             newer=newer,
-            rows=compare(older, newer),
+            rows=compare(older, newer) + compare_related(older, newer),
             may_restore=self.has_change_permission(request, obj),
         )
         return TemplateResponse(request, "admin/editorial/compare.html", context)

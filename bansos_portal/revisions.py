@@ -2,7 +2,7 @@
 
 import difflib
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -62,10 +62,44 @@ def compare(old, new):
     """Rows (label, old html, new html, changed) for every content field of two revisions."""
     rows = []
     for field in tracked_fields(new):
-        before, after = display(old, field), display(new, field)
+        rows.append(_row(field.verbose_name, display(old, field), display(new, field)))
+    return rows
+
+
+def _row(label, before, after):
+    changed = before != after
+    left, right = word_diff(before, after) if changed else (escape(before), escape(after))
+    return {"label": label, "old": left, "new": right, "changed": changed}
+
+
+def related_histories(model):
+    """Rows edited inside the item's form (components, budgets, sources) that keep their own history."""
+    return [rel for rel in model._meta.related_objects if rel.one_to_many and hasattr(rel.related_model, "history")]
+
+
+def snapshot_time(record):
+    """Rows of the item's form are saved just after the item, so a revision covers them until the next one."""
+    following = record.next_record
+    return following.history_date - timedelta(microseconds=1) if following else timezone.now()
+
+
+def related_text(record, rel):
+    model = rel.related_model
+    fields = [field for field in model._meta.fields if field.name not in ("id", rel.field.name)]
+    rows = model.history.as_of(snapshot_time(record)).filter(**{rel.field.attname: record.id})
+    return "\n".join(" · ".join(value for field in fields if (value := display(row, field))) for row in rows)
+
+
+def compare_related(old, new):
+    """Rows like `compare()` for each kind of sub-row, e.g. benefit amounts, as they stood at each revision."""
+    rows = []
+    for rel in related_histories(new.instance_type):
+        before, after = related_text(old, rel), related_text(new, rel)
         changed = before != after
         left, right = word_diff(before, after) if changed else (escape(before), escape(after))
-        rows.append({"label": field.verbose_name, "old": left, "new": right, "changed": changed})
+        rows.append(
+            {"label": rel.related_model._meta.verbose_name_plural, "old": left, "new": right, "changed": changed}
+        )
     return rows
 
 

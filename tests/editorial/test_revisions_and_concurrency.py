@@ -115,3 +115,30 @@ def test_browser_line_endings_are_not_reported_as_changes(penulis, penyunting, m
     assert "ringkasan:" in errors and "siapa yang berhak" not in errors
     program.refresh_from_db()
     assert program.eligibility == "- Keluarga di DTKS\n- Ibu hamil"
+
+
+def test_the_comparison_shows_benefit_amounts_as_they_stood_at_each_revision(penyunting, make_item, make_component):
+    program = make_item("program", summary="Versi pertama.")
+    make_component(program, name="Ibu hamil", amount=2_400_000, year=2019)
+    url = admin_url(program, "change")
+    data = form_data(penyunting, url)
+    component = program.components.get()
+    data.update(
+        {
+            "summary": "Versi kedua.",
+            "components-0-id": str(component.pk),
+            "components-0-program": str(program.pk),
+            "components-0-name": "Ibu hamil",
+            "components-0-amount": "3000000",
+            "components-0-period": "year",
+            "components-0-year": "2025",
+            "components-0-order": "0",
+            "components-0-note": "",
+        }
+    )
+    assert penyunting.post(url, data).status_code == 302
+    newer, older = program.history.all()[:2]
+
+    page = penyunting.get(admin_url(program, "compare"), {"a": older.history_id, "b": newer.history_id})
+
+    assert "<del>2400000" in page.text and "<ins>3000000" in page.text
