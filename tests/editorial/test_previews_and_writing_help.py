@@ -116,3 +116,21 @@ def test_admin_home_lists_items_overdue_for_review(penyunting, make_item):
 
     section = home.text.split("Lewat tanggal tinjau ulang")[1].split("</div>")[0]
     assert "Klaim lama yang perlu dicek" in section and "Program yang masih baru" not in section
+
+
+@pytest.mark.parametrize("kind", MODELS)
+def test_every_workflow_page_opens_for_each_content_type(penyunting, make_item, kind):
+    item = make_item(kind)
+    item.save()  # a second revision, so there are two to compare
+
+    for view in ["change", "workflow", "history", "compare", "preview", "preview_link"]:
+        response = penyunting.get(admin_url(item, view))
+        assert response.status_code == 200, view
+
+
+def test_comparing_revisions_that_do_not_exist_is_a_clear_redirect(penyunting, make_item):
+    item = make_item("question")
+
+    response = penyunting.get(admin_url(item, "compare"), {"a": "abc", "b": "999999"}, follow=True)
+
+    assert response.redirect_chain and "Pilih dua revisi yang ada" in response.text
