@@ -118,6 +118,11 @@ def changes_since(obj, token):
                 continue
             field = obj._meta.get_field(change.field)
             changes.append((field.verbose_name, _short(change.old), _short(change.new)))
+    if base is not None:
+        for rel in related_histories(type(obj)):
+            before, after = related_text(base, rel), related_text(latest, rel)
+            if before != after:
+                changes.append((rel.related_model._meta.verbose_name_plural, _short(before), _short(after)))
     return latest.history_user, latest.history_date, changes
 
 

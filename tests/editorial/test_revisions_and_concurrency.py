@@ -142,3 +142,27 @@ def test_the_comparison_shows_benefit_amounts_as_they_stood_at_each_revision(pen
     page = penyunting.get(admin_url(program, "compare"), {"a": older.history_id, "b": newer.history_id})
 
     assert "<del>2400000" in page.text and "<ins>3000000" in page.text
+
+
+def test_a_refused_save_shows_a_changed_benefit_amount(penulis, penyunting, make_item, make_component):
+    program = make_item("program")
+    component = make_component(program, name="Ibu hamil", amount=2_400_000, year=2025)
+    program.save()  # the version both editors open
+    url = admin_url(program, "change")
+    first, second = form_data(penulis, url), form_data(penyunting, url)
+    row = {
+        "components-0-id": str(component.pk),
+        "components-0-program": str(program.pk),
+        "components-0-name": "Ibu hamil",
+        "components-0-period": "year",
+        "components-0-year": "2025",
+        "components-0-order": "0",
+    }
+
+    penulis.post(url, {**first, **row, "components-0-amount": "3000000"})
+    refused = penyunting.post(url, {**second, **row, "components-0-amount": "2400000", "summary": "Lain."})
+
+    errors = " ".join(refused.context["adminform"].form.non_field_errors())
+    assert "komponen manfaat:" in errors and "2400000" in errors and "3000000" in errors
+    component.refresh_from_db()
+    assert component.amount == 3_000_000
