@@ -8,6 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import Truncator
 
 from bansos_portal.publishing import Status
 from editorial.models import ChangeNote, Transition
@@ -88,7 +89,8 @@ def move(obj, target, *, user, comment="", published_at=None, change_note=""):
         if obj.published_at > now:
             action = Action.SCHEDULED
         obj.mark_reviewed()
-    obj._change_reason = comment or action.label
+    # The revision keeps a short reason (100 characters); the full comment is in the Transition.
+    obj._change_reason = Truncator(comment or action.label).chars(100)
     obj._history_user = user
     obj.save()
     if change_note and target == Status.PUBLISHED:

@@ -137,3 +137,15 @@ def test_a_writer_cannot_reorder_live_programs_from_the_list(penulis, penyunting
     penyunting.post(changelist_url(program), rows)
     program.refresh_from_db()
     assert program.order == 1
+
+
+def test_a_long_comment_is_kept_whole_in_the_record(penulis, make_item):
+    item = make_item("question")
+    comment = "Mohon periksa angka dan sumbernya. " * 20
+
+    penulis.post(admin_url(item, "workflow"), {"target": Status.REVIEW, "comment": comment})
+
+    item.refresh_from_db()
+    assert item.status == Status.REVIEW
+    assert Transition.objects.for_item(item).get().comment == comment.strip()
+    assert len(item.history.first().history_change_reason) <= 100
