@@ -11,14 +11,15 @@ from freezegun import freeze_time
 from bansos_portal.publishing import Status
 from editorial.models import Transition
 
-from .conftest import admin_url, changelist_url
+from .conftest import admin_url, changelist_url, form_data
 
 
 def visible_everywhere(client, item):
-    """Whether the public sees the item on its page, in its list, in search and in the JSON API."""
+    """Whether the public sees the item on its page, in its list, on the home page, in search and in the API."""
     return [
         client.get(item.get_absolute_url()).status_code == 200,
         item.get_absolute_url() in client.get("/program/").text,
+        item.get_absolute_url() in client.get("/").text,
         item.get_absolute_url() in client.get("/cari/", {"q": "Jadwal"}).text,
         item.get_absolute_url() in client.get("/api/v1/search/", {"q": "Jadwal"}).text,
     ]
@@ -47,9 +48,9 @@ def test_an_item_scheduled_for_eight_is_public_from_eight_until_its_unpublish_ti
     with freeze_time(eight + timedelta(days=30, seconds=1)):
         after = visible_everywhere(client, program)
 
-    assert before == [False] * 4
-    assert during == [True] * 4
-    assert after == [False] * 4
+    assert before == [False] * 5
+    assert during == [True] * 5
+    assert after == [False] * 5
     assert Transition.objects.for_item(program).get().action == Transition.Action.SCHEDULED
 
 
@@ -106,3 +107,18 @@ def test_the_audit_view_filters_and_exports_what_it_shows_as_csv(penyunting, mak
 
 def test_a_writer_cannot_read_the_audit(penulis):
     assert penulis.get("/admin/editorial/transition/csv/").status_code == 403
+
+
+def test_an_editor_changing_status_or_dates_in_the_form_is_recorded_too(penyunting, make_item):
+    program = make_item("program")
+    url = admin_url(program, "change")
+
+    penyunting.post(url, {**form_data(penyunting, url), "status": Status.PUBLISHED})
+    penyunting.post(url, {**form_data(penyunting, url), "unpublish_at_0": "2030-01-01", "unpublish_at_1": "00:00:00"})
+
+    program.refresh_from_db()
+    assert program.status == Status.PUBLISHED and program.last_reviewed_at == timezone.localdate()
+    published, scheduled = Transition.objects.for_item(program).order_by("at", "id")
+    assert (published.action, published.from_status, published.to_status) == ("published", "draft", "published")
+    assert scheduled.action == Transition.Action.SCHEDULED
+    assert timezone.localtime(scheduled.unpublish_at).date().isoformat() == "2030-01-01"
