@@ -52,7 +52,7 @@ def test_take_admin_screenshots(browser, live_server, settings):
     draft.status = Status.DRAFT
     draft.save()
     question = Question.objects.order_by("pk").first()
-    question.status = Status.REVIEW
+    question.status = Status.DRAFT
     question.save()
     overdue = Clarification.objects.order_by("pk").first()
     overdue.review_due = timezone.localdate() - timezone.timedelta(days=3)
@@ -61,6 +61,11 @@ def test_take_admin_screenshots(browser, live_server, settings):
     editor = sign_in(browser, live_server, "yusuf", "Penyunting")
     base = f"{live_server.url}/admin/programs/program/{pkh.pk}"
     draft_url = f"{live_server.url}/admin/programs/program/{draft.pk}/change/"
+
+    writer.goto(f"{live_server.url}/admin/faq/question/{question.pk}/alur/")
+    writer.get_by_label("Komentar (tidak wajib)").fill("Mohon dicek: alamat situs cek bansos sudah benar?")
+    writer.get_by_role("button", name="Ajukan untuk ditinjau").click()
+    save(writer, "04-alur-penulis")
 
     editor.goto(live_server.url + "/admin/")
     save(editor, "01-beranda-admin")
@@ -80,8 +85,6 @@ def test_take_admin_screenshots(browser, live_server, settings):
     editor.get_by_role("button", name="Simpan", exact=True).click()
     save(editor, "03-bentrok-suntingan")
 
-    writer.goto(f"{live_server.url}/admin/faq/question/{question.pk}/alur/")
-    save(writer, "04-alur-penulis")
     draft.refresh_from_db()
     draft.eligibility += "\n\nLihat juga [cara cek penerima](/tanya-jawab/halaman-yang-belum-ada/)."
     draft.save()
