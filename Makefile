@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEV := DEBUG=True
 
-.PHONY: run test install browser search-quality bench-search clean serve bench scan
+.PHONY: run test install browser search-quality bench-search screenshots clean serve bench scan
 
 run: install
 	$(DEV) $(BIN)/python manage.py migrate --noinput
@@ -49,6 +49,10 @@ bench: install
 # wapiti (in its own venv: it pins many packages) against a production server it starts; fails above "low".
 scan: install
 	$(BIN)/python deploy/scan.py
+
+# Humas workflow (issue 4): the admin screenshots in docs/screenshots/ used by the README's guide.
+screenshots: install browser
+	$(BIN)/pytest -q tests/browser/take_screenshots.py
 
 install: $(INSTALLED)
 

@@ -61,6 +61,9 @@ INSTALLED_APPS = [
     # Links that never break (issue 5): short links, slug history, embeds, feeds, sitemap.
     "django.contrib.sitemaps",
     "bansos_portal.links",
+    # Humas workflow (issue 4): revisions of every save, and the editorial record.
+    "simple_history",
+    "bansos_portal.editorial",
 ]
 
 MIDDLEWARE = [
@@ -83,6 +86,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Humas workflow (issue 4): records which signed-in editor made each revision.
+    "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: it turns a lockout into its answer.
     "axes.middleware.AxesMiddleware",
 ]

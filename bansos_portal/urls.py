@@ -4,7 +4,7 @@ from django.urls import include, path, re_path
 
 from bansos_portal.links import urls as links_urls
 
-from . import api, api_content, api_openapi, health, two_factor, views
+from . import api, api_content, api_openapi, health, preview, two_factor, views
 
 admin.site.site_header = "Portal Bansos · Ruang Humas"
 admin.site.site_title = "Portal Bansos"
@@ -29,6 +29,8 @@ urlpatterns = [
     # Links that never break (issue 5): before the apps, so /program/buklet/ wins over a program slug.
     path("", include("bansos_portal.links.urls")),
     *links_urls.root_urlpatterns,
+    # Humas workflow (issue 4): signed, expiring, read-only preview links for people without an account.
+    path("pratinjau/<str:token>/", preview.shared_preview, name="preview"),
     path("", include("programs.urls")),
     path("", include("faq.urls")),
     # Production: probes, and the admin at a configurable path behind two-factor sign-in.

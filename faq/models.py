@@ -1,7 +1,9 @@
 from django.db import models
 from django.urls import reverse
 from django.utils.text import Truncator
+from simple_history.models import HistoricalRecords
 
+from bansos_portal.editorial.models import Reviewable
 from bansos_portal.publishing import Publishable, PublishableQuerySet, Source
 from bansos_portal.rich_text import MARKDOWN_HELP, MarkdownModel, markdown_html_field
 from programs.models import Program
@@ -25,6 +27,7 @@ class Category(models.Model):
     order = models.PositiveSmallIntegerField("urutan", default=100)
 
     objects = CategoryQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order", "name"]
@@ -43,7 +46,7 @@ class QuestionQuerySet(PublishableQuerySet):
         return self.select_related("category").only("slug", "question", "category__slug", "category__name")
 
 
-class Question(MarkdownModel, Publishable):
+class Question(MarkdownModel, Reviewable, Publishable):
     question = models.CharField("pertanyaan", max_length=500)
     slug = models.SlugField("slug", max_length=200, unique=True)
     category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="questions", verbose_name="kategori")
@@ -72,11 +75,13 @@ class Question(MarkdownModel, Publishable):
     markdown_fields = ("answer",)
 
     objects = QuestionQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["answer_html"])
 
     class Meta:
         ordering = ["order", "question"]
         verbose_name = "tanya jawab"
         verbose_name_plural = "tanya jawab"
+        permissions = [("publish_question", "Boleh menerbitkan, menarik, menjadwalkan dan mengarsipkan tanya jawab")]
 
     def __str__(self):
         return self.question
@@ -91,7 +96,7 @@ class Question(MarkdownModel, Publishable):
         return self.programs.all() if self.pk else []
 
 
-class Clarification(MarkdownModel, Publishable):
+class Clarification(MarkdownModel, Reviewable, Publishable):
     class Verdict(models.TextChoices):
         HOAX = "hoaks", "Hoaks"
         DISINFORMATION = "disinformasi", "Disinformasi"
@@ -123,11 +128,15 @@ class Clarification(MarkdownModel, Publishable):
     markdown_fields = ("explanation",)
 
     objects = PublishableQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["explanation_html"])
 
     class Meta:
         ordering = ["-date", "-id"]
         verbose_name = "klarifikasi hoaks"
         verbose_name_plural = "klarifikasi hoaks"
+        permissions = [
+            ("publish_clarification", "Boleh menerbitkan, menarik, menjadwalkan dan mengarsipkan klarifikasi hoaks")
+        ]
 
     def __str__(self):
         return Truncator(self.claim).words(20)
@@ -148,3 +157,5 @@ class Clarification(MarkdownModel, Publishable):
 
 class ClarificationSource(Source):
     clarification = models.ForeignKey(Clarification, on_delete=models.CASCADE, related_name="sources")
+
+    history = HistoricalRecords()

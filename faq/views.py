@@ -2,6 +2,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from bansos_portal.editorial.models import ChangeNote
 from bansos_portal.links.stable import stable_address
 
 from .models import Category, Clarification, Question
@@ -26,7 +27,14 @@ def category_detail(request, slug):
 @stable_address(Question)
 def question_detail(request, slug):
     question = get_object_or_404(Question.objects.published().select_related("category"), slug=slug)
+    return render_question(request, question)
+
+
+def render_question(request, question, preview=None):
+    """The answer page; also used, with `preview`, for drafts shown to staff and signed links."""
     context = {
+        "preview": preview,
+        "change_notes": ChangeNote.objects.for_item(question),
         "question": question,
         "related": question.related.published().only("slug", "question"),
         "programs": question.programs.published().only("slug", "name", "acronym"),
@@ -45,7 +53,14 @@ def clarification_list(request):
 @stable_address(Clarification)
 def clarification_detail(request, slug):
     clarification = get_object_or_404(Clarification.objects.published(), slug=slug)
+    return render_clarification(request, clarification)
+
+
+def render_clarification(request, clarification, preview=None):
+    """The clarification page; also used, with `preview`, for drafts shown to staff and signed links."""
     context = {
+        "preview": preview,
+        "change_notes": ChangeNote.objects.for_item(clarification),
         "clarification": clarification,
         "sources": clarification.sources.all(),
         "programs": clarification.programs.published().only("slug", "name", "acronym"),

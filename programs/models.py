@@ -1,6 +1,8 @@
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
+from bansos_portal.editorial.models import Reviewable
 from bansos_portal.publishing import Publishable, PublishableQuerySet, Source
 from bansos_portal.rich_text import MARKDOWN_HELP, MarkdownModel, markdown_html_field
 
@@ -25,7 +27,7 @@ class ProgramQuerySet(PublishableQuerySet):
         return self.only("slug", "name", "acronym", "summary", "agency", "order")
 
 
-class Program(MarkdownModel, Publishable):
+class Program(MarkdownModel, Reviewable, Publishable):
     name = models.CharField("nama", max_length=200)
     acronym = models.CharField("singkatan", max_length=30, blank=True, help_text="Misalnya PKH atau BPNT.")
     slug = models.SlugField(
@@ -75,11 +77,14 @@ class Program(MarkdownModel, Publishable):
     markdown_fields = tuple(field for field, _, _ in SECTIONS)
 
     objects = ProgramQuerySet.as_manager()
+    # A revision per save; the rendered HTML is derived, so only the Markdown is kept.
+    history = HistoricalRecords(excluded_fields=[f"{field}_html" for field, _, _ in SECTIONS])
 
     class Meta:
         ordering = ["order", "name"]
         verbose_name = "program"
         verbose_name_plural = "program"
+        permissions = [("publish_program", "Boleh menerbitkan, menarik, menjadwalkan dan mengarsipkan program")]
 
     def __str__(self):
         if not self.acronym or self.acronym in self.name:
@@ -112,6 +117,8 @@ class Program(MarkdownModel, Publishable):
 class ProgramSource(Source):
     program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="sources")
 
+    history = HistoricalRecords()
+
 
 class BenefitComponent(models.Model):
     class Period(models.TextChoices):
@@ -127,6 +134,8 @@ class BenefitComponent(models.Model):
     year = models.PositiveSmallIntegerField("tahun berlaku")
     note = models.CharField("catatan", max_length=300, blank=True)
     order = models.PositiveSmallIntegerField("urutan", default=0)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-year", "order", "id"]
@@ -179,6 +188,7 @@ class Budget(models.Model):
     source_url = models.URLField("alamat sumber (URL)", max_length=500, blank=True)
 
     objects = BudgetQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["year", "program__order", "label", "id"]

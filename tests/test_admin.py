@@ -26,6 +26,11 @@ def inline_management(prefix, total=0, initial=0):
     }
 
 
+def opened_version(client, url):
+    """The version token the change form was opened on, as a browser would send it back."""
+    return client.get(url).context["adminform"].form["edit_token"].value()
+
+
 def program_form(**overrides):
     data = {
         "name": "Program Keluarga Harapan",
@@ -78,9 +83,11 @@ def test_humas_edits_and_publishes_a_program(humas, client):
     humas.post(reverse("admin:programs_program_add"), program_form())
     program = Program.objects.get(slug="pkh")
 
+    url = reverse("admin:programs_program_change", args=[program.pk])
     response = humas.post(
-        reverse("admin:programs_program_change", args=[program.pk]),
+        url,
         program_form(
+            edit_token=opened_version(humas, url),
             summary="Ringkasan yang diperbarui.",
             status=Status.PUBLISHED,
             **{
@@ -203,7 +210,8 @@ def test_editing_a_question_in_admin_updates_search(humas, make_question):
         "published_at_1": "08:00:00",
     }
 
-    humas.post(reverse("admin:faq_question_change", args=[question.pk]), data)
+    url = reverse("admin:faq_question_change", args=[question.pk])
+    humas.post(url, {**data, "edit_token": opened_version(humas, url)})
 
     assert Question.objects.get().question == "Cara cek status bantuan?"
     assert "Cara cek <mark>status</mark> bantuan?" in humas.get("/cari/", {"q": "status"}).text

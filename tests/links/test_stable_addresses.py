@@ -133,6 +133,7 @@ def test_humas_archive_a_program_with_its_successor_in_the_admin(admin_client, m
     }
     form["published_at_0"], form["published_at_1"] = bst.published_at.strftime("%Y-%m-%d"), "00:00:00"
     form.update({"status": Status.ARCHIVED, "successor": blt.pk})
+    form["edit_token"] = page.context["adminform"].form["edit_token"].value()  # the version the editor opened
     for prefix in ("components", "budgets", "sources"):
         form.update({f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0})
     response = admin_client.post(f"/admin/programs/program/{bst.pk}/change/", form)

@@ -142,7 +142,7 @@ def test_program_pages_run_a_fixed_number_of_queries(client, pkh, make_program, 
 
     with django_assert_max_num_queries(3):
         client.get(reverse("programs:list"))
-    with django_assert_max_num_queries(8):  # 7, and the short link shown in the share box
+    with django_assert_max_num_queries(9):  # 7, the short link in the share box, the change notes
         client.get(pkh.get_absolute_url())
     with django_assert_max_num_queries(3):
         client.get(reverse("programs:budgets"))

@@ -2,9 +2,10 @@ from django.conf import settings
 from django.contrib.auth.models import Group, Permission, User
 from django.core.management.base import BaseCommand, CommandError
 
+from bansos_portal.editorial.roles import ensure_roles
+
 USERNAME = "humas"
 PASSWORD = "humas-lokal-2026"
-CONTENT_APPS = ["programs", "faq"]
 
 
 class Command(BaseCommand):
@@ -13,8 +14,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if not settings.DEBUG:
             raise CommandError("Akun demo hanya dibuat untuk pengembangan lokal (DEBUG=True), tidak di produksi.")
-        group, _ = Group.objects.get_or_create(name="Humas")
-        group.permissions.set(Permission.objects.filter(content_type__app_label__in=CONTENT_APPS))
+        # Locally the demo account holds the Administrator role, so every Humas journey can be tried.
+        group = ensure_roles(Group, Permission)["Administrator"]
         user, _ = User.objects.get_or_create(username=USERNAME, defaults={"first_name": "Humas", "last_name": "Demo"})
         user.is_staff = True
         user.set_password(PASSWORD)
