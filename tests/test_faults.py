@@ -10,6 +10,7 @@ import time
 import uuid
 
 import pytest
+import redis
 from django.core.cache import cache
 from django.db import connection
 from django.db.utils import OperationalError
@@ -157,19 +158,24 @@ def test_a_slow_database_still_renders_every_page(visitor, database, program, ma
 
 @pytest.fixture
 def redis_cache(settings):
-    """The page store on the real Redis, under a key prefix of this test's own."""
+    """The page store on the real Redis, under a key prefix of this test's own (removed afterwards;
+    never FLUSHDB, which would empty a Redis others use)."""
+    url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+    prefix = f"bansos-test-{uuid.uuid4().hex}"
     settings.PAGE_CACHE_SECONDS = 300
     settings.CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0"),
-            "KEY_PREFIX": f"bansos-test-{uuid.uuid4().hex}",
+            "LOCATION": url,
+            "KEY_PREFIX": prefix,
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
     page_cache.CacheDown.down_until = 0.0
     yield
-    cache.clear()
+    client = redis.Redis.from_url(url)
+    for key in client.scan_iter(f"{prefix}:*"):
+        client.delete(key)
 
 
 def test_pages_are_stored_in_redis_and_invalidated_on_change(client, redis_cache, program, django_assert_num_queries):
