@@ -18,6 +18,7 @@ from django.test import Client
 from django.urls import reverse
 
 from bansos_portal import page_cache
+from bansos_portal.health import server_error
 
 from .fault_proxy import FaultProxy
 
@@ -134,6 +135,16 @@ def test_stored_pages_are_still_served_while_the_database_is_down(visitor, datab
 
 
 @pytest.mark.django_db(transaction=True)
+def test_signed_in_staff_get_the_maintenance_page_too(visitor, database, admin_user, program):
+    visitor.force_login(admin_user)
+    database.cut()
+
+    response = visitor.get(program.get_absolute_url())
+
+    assert response.status_code == 503 and "sedang dalam pemeliharaan" in response.text
+
+
+@pytest.mark.django_db(transaction=True)
 def test_the_site_recovers_without_a_restart(visitor, database, program):
     database.cut()
     assert visitor.get(program.get_absolute_url()).status_code == 503
@@ -211,3 +222,12 @@ def test_the_site_works_without_redis(settings, visitor, program):
     assert "Diubah saat Redis mati." in after.text
     assert ready.status_code == 200 and ready.json()["status"] == "degraded"
     page_cache.CacheDown.down_until = 0.0
+
+
+def test_a_database_error_outside_a_view_becomes_the_maintenance_page(rf):
+    try:
+        raise OperationalError("server closed the connection unexpectedly")
+    except OperationalError:
+        response = server_error(rf.get("/admin/"))
+
+    assert response.status_code == 503 and b"sedang dalam pemeliharaan" in response.content
