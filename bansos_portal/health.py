@@ -1,13 +1,16 @@
 """Probes for load balancers and orchestrators: never cached, no session, no page cache."""
 
+import sys
 import time
 
 from django.db import connection
+from django.db.utils import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from .page_cache import cache
+from .page_cache import cache, maintenance_response
 
 
 @never_cache
@@ -46,3 +49,11 @@ def readyz(request):
     ready = checks["database"] == "ok"
     status = "ok" if ready and checks["cache"] == "ok" else ("degraded" if ready else "unavailable")
     return JsonResponse({"status": status, **checks}, status=200 if ready else 503)
+
+
+def server_error(request):
+    """handler500: a database outage outside a view (a staff session, say) still gets the friendly 503."""
+    problem = sys.exc_info()[1]
+    if isinstance(problem, (OperationalError, InterfaceError)):
+        return maintenance_response(request)
+    return defaults.server_error(request)

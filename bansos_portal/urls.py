@@ -39,3 +39,6 @@ urlpatterns = [
     path(f"{settings.ADMIN_PATH}dua-langkah/", two_factor.verify, name="two_factor"),
     path(settings.ADMIN_PATH, admin.site.urls),
 ]
+
+# A database outage outside a view still answers with the maintenance page (503), not a 500.
+handler500 = "bansos_portal.health.server_error"

@@ -7,6 +7,7 @@ packages. The server is gunicorn with DEBUG off on a scratch SQLite database, st
 import json
 import os
 import secrets
+import shutil
 import signal
 import subprocess
 import sys
@@ -101,6 +102,7 @@ def main():
     for category, item in findings:
         print(f"level {item.get('level')}  {category}: {item.get('path')}  {item.get('info')}")
     print(f"{len(findings)} findings, {len(too_high)} above low.")
+    shutil.rmtree(scratch, ignore_errors=True)
     return 1 if too_high else 0
 
 

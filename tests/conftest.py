@@ -45,7 +45,9 @@ def pytest_runtest_teardown(item, nextitem):
     yield  # every fixture is torn down by now, the flush of a transactional test included
     if not is_transactional(item) or not _migrated_rows:
         return
+    from django.apps import apps
     from django.core.management import call_command
+    from django.core.management.color import no_style
     from django.db import connections
     from pytest_django.plugin import blocking_manager_key
 
@@ -54,7 +56,12 @@ def pytest_runtest_teardown(item, nextitem):
             if contents:
                 # Empty again without re-creating content types, so the saved rows keep their keys.
                 call_command("flush", database=alias, interactive=False, inhibit_post_migrate=True, verbosity=0)
-                connections[alias].creation.deserialize_db_from_string(contents)
+                connection = connections[alias]
+                connection.creation.deserialize_db_from_string(contents)
+                # The flush restarted the id sequences (PostgreSQL); move them past the restored rows.
+                with connection.cursor() as cursor:
+                    for sql in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
+                        cursor.execute(sql)
 
 
 @pytest.fixture(autouse=True)

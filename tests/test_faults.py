@@ -10,6 +10,7 @@ import time
 import uuid
 
 import pytest
+import redis
 from django.core.cache import cache
 from django.db import connection
 from django.db.utils import OperationalError
@@ -17,6 +18,7 @@ from django.test import Client
 from django.urls import reverse
 
 from bansos_portal import page_cache
+from bansos_portal.health import server_error
 
 from .fault_proxy import FaultProxy
 
@@ -133,6 +135,16 @@ def test_stored_pages_are_still_served_while_the_database_is_down(visitor, datab
 
 
 @pytest.mark.django_db(transaction=True)
+def test_signed_in_staff_get_the_maintenance_page_too(visitor, database, admin_user, program):
+    visitor.force_login(admin_user)
+    database.cut()
+
+    response = visitor.get(program.get_absolute_url())
+
+    assert response.status_code == 503 and "sedang dalam pemeliharaan" in response.text
+
+
+@pytest.mark.django_db(transaction=True)
 def test_the_site_recovers_without_a_restart(visitor, database, program):
     database.cut()
     assert visitor.get(program.get_absolute_url()).status_code == 503
@@ -157,19 +169,24 @@ def test_a_slow_database_still_renders_every_page(visitor, database, program, ma
 
 @pytest.fixture
 def redis_cache(settings):
-    """The page store on the real Redis, under a key prefix of this test's own."""
+    """The page store on the real Redis, under a key prefix of this test's own (removed afterwards;
+    never FLUSHDB, which would empty a Redis others use)."""
+    url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+    prefix = f"bansos-test-{uuid.uuid4().hex}"
     settings.PAGE_CACHE_SECONDS = 300
     settings.CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0"),
-            "KEY_PREFIX": f"bansos-test-{uuid.uuid4().hex}",
+            "LOCATION": url,
+            "KEY_PREFIX": prefix,
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
     page_cache.CacheDown.down_until = 0.0
     yield
-    cache.clear()
+    client = redis.Redis.from_url(url)
+    for key in client.scan_iter(f"{prefix}:*"):
+        client.delete(key)
 
 
 def test_pages_are_stored_in_redis_and_invalidated_on_change(client, redis_cache, program, django_assert_num_queries):
@@ -205,3 +222,12 @@ def test_the_site_works_without_redis(settings, visitor, program):
     assert "Diubah saat Redis mati." in after.text
     assert ready.status_code == 200 and ready.json()["status"] == "degraded"
     page_cache.CacheDown.down_until = 0.0
+
+
+def test_a_database_error_outside_a_view_becomes_the_maintenance_page(rf):
+    try:
+        raise OperationalError("server closed the connection unexpectedly")
+    except OperationalError:
+        response = server_error(rf.get("/admin/"))
+
+    assert response.status_code == 503 and b"sedang dalam pemeliharaan" in response.content
