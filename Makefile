@@ -34,21 +34,21 @@ search-quality: install
 bench-search: install
 	$(DEV) $(BIN)/python manage.py benchmark_search --entries 10000 --entries 100000 --queries 300
 
-# --- Production (README "Running in production") ---
-# gunicorn with gunicorn.conf.py; settings from the environment (deploy/production.env lists them).
+# --- Production (README "Menjalankan di produksi") ---
+# gunicorn with its config file; settings from the environment (bansos_portal/deploy/production.env lists them).
 serve: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py collectstatic --noinput
-	$(BIN)/gunicorn -c gunicorn.conf.py bansos_portal.wsgi
+	$(BIN)/gunicorn -c bansos_portal/deploy/gunicorn.conf.py bansos_portal.wsgi
 
 # wrk against gunicorn + PostgreSQL + Redis + the shipped nginx config; prints numbers and the targets.
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/bansos_bench
 bench: install
-	BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python deploy/bench.py
+	BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bansos_portal/deploy/bench.py
 
 # wapiti (in its own venv: it pins many packages) against a production server it starts; fails above "low".
 scan: install
-	$(BIN)/python deploy/scan.py
+	$(BIN)/python bansos_portal/deploy/scan.py
 
 # Humas workflow (issue 4): the admin screenshots in docs/screenshots/ used by the README's guide.
 screenshots: install browser

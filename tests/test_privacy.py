@@ -49,7 +49,7 @@ def test_ordinary_searches_stay_cacheable(client, page_store, make_question):
 
 
 def test_the_app_server_log_holds_no_query_string_and_no_client_address():
-    config = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+    config = runpy.run_path(str(ROOT / "bansos_portal" / "deploy" / "gunicorn.conf.py"))
 
     log_format = config["access_log_format"]
 
@@ -59,7 +59,7 @@ def test_the_app_server_log_holds_no_query_string_and_no_client_address():
 
 
 def test_the_nginx_log_holds_no_query_string_and_no_client_address():
-    config = (ROOT / "deploy" / "nginx" / "portal-bansos.conf").read_text()
+    config = (ROOT / "bansos_portal" / "deploy" / "nginx" / "portal-bansos.conf").read_text()
     log_format = config.split("log_format portal_bansos", 1)[1].split(";", 1)[0]
 
     for personal in ("$remote_addr", "$args", "$request_uri", "$query_string", "$http_x_forwarded_for", "$request "):

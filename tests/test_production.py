@@ -13,7 +13,7 @@ def production_env():
     # Only what production would have: no test-only switches (the browser tests set the async one).
     ignored = ("DATABASE_URL", "PAGE_CACHE_SECONDS", "DJANGO_ALLOW_ASYNC_UNSAFE")
     env = {k: v for k, v in os.environ.items() if k not in ignored}
-    for line in (ROOT / "deploy" / "production.env").read_text().splitlines():
+    for line in (ROOT / "bansos_portal" / "deploy" / "production.env").read_text().splitlines():
         if line.strip() and not line.startswith("#"):
             name, value = line.split("=", 1)
             env[name] = value

@@ -1,6 +1,6 @@
 """`make bench`: the production stack (gunicorn, PostgreSQL, Redis, nginx) under wrk, with the targets.
 
-Starts gunicorn with gunicorn.conf.py on the demo content, renders the shipped nginx config into a
+Starts gunicorn with bansos_portal/deploy/gunicorn.conf.py on the demo content, renders the shipped nginx config into a
 scratch directory on a spare port, measures the two ceilings (/healthz on the same app server; nginx
 serving a saved program page as a plain file), the cached pages, varied searches (every request a cache
 miss) and a 60-second run at 200 connections, then prints requests/s, p50, p99, the ratios and whether
@@ -21,7 +21,7 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import quote_plus
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
 APP_PORT = int(os.environ.get("BENCH_APP_PORT", "18710"))
 NGINX_PORT = int(os.environ.get("BENCH_NGINX_PORT", "18711"))
@@ -85,7 +85,7 @@ def wait_for(url, seconds=30):
 
 
 def render_nginx(scratch, static_copy):
-    site = (ROOT / "deploy" / "nginx" / "portal-bansos.conf").read_text()
+    site = (ROOT / "bansos_portal" / "deploy" / "nginx" / "portal-bansos.conf").read_text()
     site = (
         site.replace("@LISTEN@", f"127.0.0.1:{NGINX_PORT}")
         .replace("@APP@", f"127.0.0.1:{APP_PORT}")
@@ -202,7 +202,7 @@ def main():
         log("Preparing the database (migrate, demo content, collectstatic) ...")
         ensure_database(env)
         gunicorn = subprocess.Popen(
-            [PYTHON, "-m", "gunicorn", "-c", "gunicorn.conf.py", "bansos_portal.wsgi"],
+            [PYTHON, "-m", "gunicorn", "-c", "bansos_portal/deploy/gunicorn.conf.py", "bansos_portal.wsgi"],
             cwd=ROOT,
             env=env,
             stdout=open(scratch / "gunicorn.log", "w"),

@@ -16,7 +16,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PORT = int(os.environ.get("SCAN_PORT", "18730"))
 WAPITI_VENV = ROOT / ".venv-wapiti"
 # wapiti's levels: 1 low, 2 medium, 3 high.
@@ -46,7 +46,7 @@ def start_server(scratch):
         manage = [sys.executable, "manage.py", *command]
         subprocess.run(manage, cwd=ROOT, env=local, check=True, stdout=subprocess.DEVNULL)
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "bansos_portal.wsgi"],
+        [sys.executable, "-m", "gunicorn", "-c", "bansos_portal/deploy/gunicorn.conf.py", "bansos_portal.wsgi"],
         cwd=ROOT,
         env=env,
         stdout=open(scratch / "gunicorn.log", "w"),
