@@ -91,9 +91,7 @@ class SearchPosting(models.Model):
     stem = models.TextField()
     impact = models.FloatField()
 
-    class Meta:
-        # Covering, so a champion list is read from the index alone (PostgreSQL; SQLite has none).
-        indexes = [models.Index(fields=["stem", "-impact"], include=["entry"], name="searchposting_champions")]
+    # Its index (stem, impact descending, covering entry_id) is PostgreSQL-only SQL in search.backends.
 
     def __str__(self):
         return f"{self.stem} ({self.impact:.2f})"

@@ -222,7 +222,7 @@ PAGE_CACHE_STALE_WHILE_REVALIDATE = 30
 # How long an outdated copy is kept to serve while the database is down.
 PAGE_CACHE_STALE_IF_ERROR = 60 * 60 * 24
 # Saving or deleting any model of these apps invalidates every stored page...
-PAGE_CACHE_CONTENT_APPS = ["programs", "faq", "bansos_portal"]
+PAGE_CACHE_CONTENT_APPS = ["programs", "faq", "bansos_portal", "editorial", "links"]
 # ...except these, which record visits rather than content.
 PAGE_CACHE_IGNORED_MODELS = ["bansos_portal.SearchQueryStat"]
 

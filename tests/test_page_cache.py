@@ -250,3 +250,20 @@ def test_htmx_fragments_and_full_pages_are_stored_apart(client, page_store, prog
     fragment = client.get(url, headers={"HX-Request": "true"})
 
     assert b"<html" in full.content and b"<html" not in fragment.content
+
+
+def test_change_notes_and_short_links_show_at_once(client, page_store, program):
+    from django.contrib.contenttypes.models import ContentType
+
+    from bansos_portal.editorial.models import ChangeNote
+    from bansos_portal.links.models import ShortLink
+
+    client.get(program.get_absolute_url())
+
+    ChangeNote.objects.create(
+        content_type=ContentType.objects.get_for_model(program), object_id=program.pk, note="Besaran 2025 diperbarui."
+    )
+    ShortLink.objects.create(code="keluarga-harapan", program=program)
+    page = client.get(program.get_absolute_url()).text
+
+    assert "Besaran 2025 diperbarui." in page and "/s/keluarga-harapan" in page

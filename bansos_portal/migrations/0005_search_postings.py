@@ -26,9 +26,6 @@ class Migration(migrations.Migration):
                 ('impact', models.FloatField()),
                 ('entry', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='bansos_portal.searchentry')),
             ],
-            options={
-                'indexes': [models.Index(fields=['stem', '-impact'], include=('entry',), name='searchposting_champions')],
-            },
         ),
         migrations.RunPython(install_champion_lists, migrations.RunPython.noop),
     ]

@@ -48,6 +48,7 @@ class PostgresBackend:
         ),
         # Champion lists (SearchPosting): each stem's entries by how strongly they hold it, kept by
         # a trigger from the same tsvector, so no Python code path can forget them.
+        f"CREATE INDEX IF NOT EXISTS {POSTINGS}_champions ON {POSTINGS} (stem, impact DESC) INCLUDE (entry_id)",
         f"""CREATE OR REPLACE FUNCTION {POSTINGS}_refresh() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
             IF TG_OP = 'UPDATE' THEN
