@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEV := DEBUG=True
 
-.PHONY: run test install browser search-quality bench-search clean
+.PHONY: run test install browser checkers lighthouse page-weight search-quality bench-search clean
 
 run: install
 	$(DEV) $(BIN)/python manage.py migrate --noinput
@@ -18,7 +18,7 @@ run: install
 	@echo ""
 	$(DEV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: install browser
+test: install browser checkers
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 # The browser tests drive Debian's Chromium (Playwright's own download is not used).
@@ -34,6 +34,19 @@ search-quality: install
 bench-search: install
 	$(DEV) $(BIN)/python manage.py benchmark_search --entries 10000 --entries 100000 --queries 300
 
+# --- Browser checks (issue 6): vnu and Lighthouse from npm, exact versions in package-lock.json. ---
+NODE_INSTALLED := node_modules/.installed
+
+checkers: $(NODE_INSTALLED)
+	@command -v java >/dev/null || { apt-get update -qq && apt-get install -y -qq openjdk-17-jre-headless; }
+
+# vnu-jar's postinstall would download a Java runtime; the system Java is used instead.
+$(NODE_INSTALLED): package.json package-lock.json
+	@command -v npm >/dev/null || { apt-get update -qq && apt-get install -y -qq nodejs npm; }
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $(NODE_INSTALLED)
+# --- end of browser checks ---
+
 install: $(INSTALLED)
 
 # Reinstall whenever the dependency list changes.
@@ -44,4 +57,4 @@ $(INSTALLED): pyproject.toml
 	touch $(INSTALLED)
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles build *.egg-info
+	rm -rf $(VENV) db.sqlite3 staticfiles build *.egg-info node_modules test-output
