@@ -4,6 +4,10 @@ import os
 import shutil
 
 import pytest
+from django.core.management import call_command
+
+from tests.browser.site_server import PRODUCTION_STATIC, collect_static, serve_site
+from tests.public_pages import load_demo_content
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls that set up data in
 # the test body are still synchronous and safe.
@@ -22,5 +26,51 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture
 def phone_page(browser):
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, locale="id-ID")
+    yield context.new_page()
+    context.close()
+
+
+# --- Issue 6: the demo portal served like production, shared by one test module. ---
+@pytest.fixture(scope="session")
+def collected_static(tmp_path_factory):
+    """Static files collected once per session, hashed and compressed as in production."""
+    static_root = tmp_path_factory.mktemp("staticfiles")
+    collect_static(static_root)
+    return static_root
+
+
+@pytest.fixture(scope="module")
+def demo_site(django_db_setup, django_db_blocker, collected_static):
+    """The demo content served like production, loaded once for every test in a module."""
+    # The server thread queries the database during the whole module, so it stays unblocked.
+    with django_db_blocker.unblock():
+        load_demo_content()
+        try:
+            with serve_site(collected_static) as url:
+                yield url
+        finally:
+            call_command("flush", interactive=False, verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _production_static_in_demo_site(request, _fast_settings, settings, collected_static):
+    # tests/conftest.py switches off the manifest storage for tests that never collect static.
+    if "demo_site" in request.fixturenames:
+        settings.STATIC_ROOT = collected_static
+        settings.STORAGES = PRODUCTION_STATIC
+
+
+@pytest.fixture
+def desktop_page(browser):
+    context = browser.new_context(viewport=DESKTOP, locale="id-ID")
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def phone_page_no_js(browser):
+    context = browser.new_context(
+        viewport=PHONE, is_mobile=True, has_touch=True, locale="id-ID", java_script_enabled=False
+    )
     yield context.new_page()
     context.close()
