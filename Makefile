@@ -45,6 +45,9 @@ $(NODE_INSTALLED): package.json package-lock.json
 	@command -v npm >/dev/null || { apt-get update -qq && apt-get install -y -qq nodejs npm; }
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $(NODE_INSTALLED)
+# The three pages' bytes on the wire, served like production (also part of `make test`).
+page-weight: install browser checkers
+	$(BIN)/pytest -q tests/browser/test_page_weight.py
 # --- end of browser checks ---
 
 install: $(INSTALLED)

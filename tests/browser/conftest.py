@@ -1,11 +1,14 @@
 """Real-browser tests: Playwright driving the system Chromium against pytest-django's live server."""
 
+import json
 import os
 import shutil
+from urllib.parse import urlsplit
 
 import pytest
 from django.core.management import call_command
 
+from tests.browser.screenshots import OUTPUT_DIR
 from tests.browser.site_server import PRODUCTION_STATIC, collect_static, serve_site
 from tests.public_pages import load_demo_content
 
@@ -74,3 +77,30 @@ def phone_page_no_js(browser):
     )
     yield context.new_page()
     context.close()
+
+
+_page_weights = {}
+
+
+@pytest.fixture(scope="session")
+def page_weights():
+    """Page name -> [(url, bytes transferred)], printed after the run (see pytest_terminal_summary)."""
+    return _page_weights
+
+
+def pytest_terminal_summary(terminalreporter):
+    if not _page_weights:
+        return
+    terminalreporter.section("page weight (bytes on the wire, first visit)")
+    report = {}
+    for name, weights in _page_weights.items():
+        total = sum(size for _, size in weights)
+        report[name] = {"total_bytes": total, "requests": dict(weights)}
+        terminalreporter.write_line(f"{name}: {total / 1024:.1f} KB in {len(weights)} requests")
+        for url, size in weights:
+            address = urlsplit(url)
+            terminalreporter.write_line(
+                f"    {size / 1024:6.1f} KB  {address.path}{'?' if address.query else ''}{address.query}"
+            )
+    OUTPUT_DIR.mkdir(exist_ok=True)
+    (OUTPUT_DIR / "page-weight.json").write_text(json.dumps(report, indent=2))
