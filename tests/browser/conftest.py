@@ -56,10 +56,10 @@ def demo_site(django_db_setup, django_db_blocker, collected_static):
 
 
 @pytest.fixture(autouse=True)
-def _production_static_in_demo_site(request, _fast_settings, settings, collected_static):
+def _production_static_in_demo_site(request, _fast_settings, settings):
     # tests/conftest.py switches off the manifest storage for tests that never collect static.
     if "demo_site" in request.fixturenames:
-        settings.STATIC_ROOT = collected_static
+        settings.STATIC_ROOT = request.getfixturevalue("collected_static")
         settings.STORAGES = PRODUCTION_STATIC
 
 
