@@ -48,6 +48,10 @@ $(NODE_INSTALLED): package.json package-lock.json
 # The three pages' bytes on the wire, served like production (also part of `make test`).
 page-weight: install browser checkers
 	$(BIN)/pytest -q tests/browser/test_page_weight.py
+# Lighthouse (mobile) on home, a program and a search page of a DEBUG=False server with the demo
+# content; prints the scores and fails below 0.95.
+lighthouse: install browser checkers
+	$(BIN)/python scripts/lighthouse.py
 # --- end of browser checks ---
 
 install: $(INSTALLED)
