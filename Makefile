@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEV := DEBUG=True
 
-.PHONY: run test install browser checkers lighthouse page-weight search-quality bench-search clean
+.PHONY: run test install browser checkers lighthouse page-weight screenshots search-quality bench-search clean
 
 run: install
 	$(DEV) $(BIN)/python manage.py migrate --noinput
@@ -52,6 +52,14 @@ page-weight: install browser checkers
 # content; prints the scores and fails below 0.95.
 lighthouse: install browser checkers
 	$(BIN)/python scripts/lighthouse.py
+# Refresh the README's screenshots from the ones the accessibility tests save (pngquant keeps them small).
+SCREENSHOTS := beranda program cari-hasil klarifikasi
+screenshots: install browser checkers
+	$(BIN)/pytest -q tests/browser/test_accessibility.py -k "$(subst $(eval) , or ,$(SCREENSHOTS))"
+	mkdir -p docs/screenshots
+	for name in $(SCREENSHOTS); do for width in ponsel desktop; do \
+	  pngquant --force --quality 60-85 --output docs/screenshots/$$name-$$width.png test-output/screenshots/$$name-$$width.png \
+	  || cp test-output/screenshots/$$name-$$width.png docs/screenshots/; done; done
 # --- end of browser checks ---
 
 install: $(INSTALLED)
