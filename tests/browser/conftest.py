@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 
 from tests.browser.screenshots import OUTPUT_DIR
 from tests.browser.site_server import PRODUCTION_STATIC, collect_static, serve_site
@@ -47,12 +48,15 @@ def demo_site(django_db_setup, django_db_blocker, collected_static):
     """The demo content served like production, loaded once for every test in a module."""
     # The server thread queries the database during the whole module, so it stays unblocked.
     with django_db_blocker.unblock():
+        # Tests that run later expect what the migrations put in (default synonyms): restore it after.
+        before = connection.creation.serialize_db_to_string()
         load_demo_content()
         try:
             with serve_site(collected_static) as url:
                 yield url
         finally:
-            call_command("flush", interactive=False, verbosity=0)
+            call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
+            connection.creation.deserialize_db_from_string(before)
 
 
 @pytest.fixture(autouse=True)
