@@ -18,7 +18,7 @@ VIEWPORTS = {"ponsel": PHONE, "desktop": DESKTOP}
 axe = Axe()
 
 
-@pytest.fixture(params=VIEWPORTS, scope="module")
+@pytest.fixture(params=VIEWPORTS)
 def viewport(request):
     return request.param
 
