@@ -6,7 +6,9 @@ import shutil
 from urllib.parse import urlsplit
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
+from django.core.management.color import no_style
 from django.db import connection
 
 from tests.browser.screenshots import OUTPUT_DIR
@@ -57,6 +59,7 @@ def demo_site(django_db_setup, django_db_blocker, collected_static):
         finally:
             call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
             connection.creation.deserialize_db_from_string(before)
+            restart_sequences()
 
 
 @pytest.fixture(autouse=True)
@@ -65,6 +68,14 @@ def _production_static_in_demo_site(request, _fast_settings, settings):
     if "demo_site" in request.fixturenames:
         settings.STATIC_ROOT = request.getfixturevalue("collected_static")
         settings.STORAGES = PRODUCTION_STATIC
+
+
+def restart_sequences():
+    # Rows restored with their ids leave PostgreSQL's sequences behind (as after loaddata).
+    statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
+    with connection.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)
 
 
 @pytest.fixture
