@@ -1,6 +1,8 @@
 """axe-core finds no WCAG 2.1 A/AA violation on any public page, in any state a citizen meets,
 at phone and at desktop width. Each visit also leaves a screenshot in test-output/screenshots/."""
 
+import re
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
@@ -55,5 +57,10 @@ def test_search_results_updated_while_typing_have_no_violations(demo_site, page,
 def test_title_suggestions_while_typing_have_no_violations(demo_site, page, viewport):
     page.goto(demo_site + "/")
     page.get_by_label("Cari informasi bansos").fill("pkh")
-    expect(page.locator("#search-suggestions").get_by_role("link").first).to_be_visible()
+    suggestions = page.locator("#search-suggestions")
+    expect(suggestions.get_by_role("link").first).to_be_visible()
+    # Screen readers hear how many titles were suggested; the cursor stays in the box.
+    expect(suggestions).to_have_attribute("aria-live", "polite")
+    expect(suggestions).to_contain_text(re.compile(r"\d+ saran judul untuk pkh"))
+    expect(page.get_by_label("Cari informasi bansos")).to_be_focused()
     assert violations(page) == ""
