@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEV := DEBUG=True
 
-.PHONY: run test install browser search-quality bench-search screenshots clean serve bench scan
+.PHONY: run test install browser checkers lighthouse page-weight screenshots search-quality bench-search clean serve bench scan
 
 run: install
 	$(DEV) $(BIN)/python manage.py migrate --noinput
@@ -18,7 +18,7 @@ run: install
 	@echo ""
 	$(DEV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: install browser
+test: install browser checkers
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 # The browser tests drive Debian's Chromium (Playwright's own download is not used).
@@ -50,9 +50,40 @@ bench: install
 scan: install
 	$(BIN)/python bansos_portal/deploy/scan.py
 
-# Humas workflow (issue 4): the admin screenshots in docs/screenshots/ used by the README's guide.
-screenshots: install browser
+
+# --- Browser checks (issue 6): vnu and Lighthouse from npm, exact versions in package-lock.json. ---
+NODE := tests/browser
+NODE_INSTALLED := $(NODE)/node_modules/.installed
+
+checkers: $(NODE_INSTALLED)
+	@command -v java >/dev/null || { apt-get update -qq && apt-get install -y -qq openjdk-17-jre-headless; }
+
+# vnu-jar's postinstall would download a Java runtime; the system Java is used instead.
+$(NODE_INSTALLED): $(NODE)/package.json $(NODE)/package-lock.json
+	@command -v npm >/dev/null || { apt-get update -qq && apt-get install -y -qq nodejs npm; }
+	npm ci --prefix $(NODE) --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $(NODE_INSTALLED)
+
+# The three pages' bytes on the wire, served like production (also part of `make test`).
+page-weight: install browser checkers
+	$(BIN)/pytest -q tests/browser/test_page_weight.py
+
+# Lighthouse (mobile) on home, a program and a search page of a DEBUG=False server with the demo
+# content; prints the scores and fails below 0.95.
+lighthouse: install browser checkers
+	$(BIN)/python tests/browser/lighthouse.py
+
+# Refresh the README's screenshots: the public pages from the ones the accessibility tests save
+# (pngquant keeps them small), and the admin pages of the guide for Humas.
+SCREENSHOTS := beranda program cari-hasil klarifikasi
+screenshots: install browser checkers
+	$(BIN)/pytest -q tests/browser/test_accessibility.py -k "beranda or program or cari-hasil or klarifikasi"
+	mkdir -p docs/screenshots
+	for name in $(SCREENSHOTS); do for width in ponsel desktop; do \
+	  pngquant --force --quality 60-85 --output docs/screenshots/$$name-$$width.png test-output/screenshots/$$name-$$width.png \
+	  || cp test-output/screenshots/$$name-$$width.png docs/screenshots/; done; done
 	$(BIN)/pytest -q tests/browser/take_screenshots.py
+# --- end of browser checks ---
 
 install: $(INSTALLED)
 
@@ -64,4 +95,4 @@ $(INSTALLED): pyproject.toml
 	touch $(INSTALLED)
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles build *.egg-info
+	rm -rf $(VENV) db.sqlite3 staticfiles build *.egg-info $(NODE)/node_modules test-output

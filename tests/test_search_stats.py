@@ -45,7 +45,7 @@ def test_nik_kk_and_phone_numbers_are_masked_before_storing(client, db, query):
 
 def test_opening_a_result_is_counted_by_the_link_ping(client, pkh_question):
     page = client.get(reverse("search"), {"q": "pkh cair"})
-    assert 'ping="/cari/dibuka/?q=pkh%20cair"' in page.text
+    assert 'ping="http://testserver/cari/dibuka/?q=pkh%20cair"' in page.text
 
     response = client.post("/cari/dibuka/?q=pkh%20cair", content_type="text/ping", data="PING")
 
