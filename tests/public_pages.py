@@ -26,6 +26,11 @@ PUBLIC_PAGES = {
     "cari-hasil": "/cari/?q=cara+daftar+pkh",
     "cari-salah-ketik": "/cari/?q=pendaftran+pkh",
     "cari-tanpa-hasil": "/cari/?q=zzxqy",
+    "leaflet": "/program/pkh/leaflet/",
+    "buklet": "/program/buklet/",
+    "sematan-program": "/sematkan/program/pkh/",
+    "sematan-jawaban": "/sematkan/tanya-jawab/cara-cek-apakah-saya-terdaftar-penerima-bansos/",
+    "data-terbuka": "/data-terbuka/",
     "tidak-ditemukan": "/halaman-yang-tidak-ada/",
 }
 

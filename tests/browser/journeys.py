@@ -4,7 +4,7 @@ keyboard alone. Journeys are written once against `Citizen` and run in each of t
 from playwright.sync_api import expect
 
 # Tab presses allowed to reach a link before a journey counts as not keyboard usable.
-MAX_TABS = 60
+MAX_TABS = 150  # a program page has many links (sections, sources, share box)
 
 FOCUS_IS_VISIBLE = """el => {
   const style = getComputedStyle(el);

@@ -41,7 +41,7 @@ def test_humas_writes_publishes_and_citizens_find_it(browser, live_server):
     entry.get_by_role("checkbox").check()
     page.get_by_role("combobox", name="Aksi").select_option(label="Terbitkan yang dipilih")
     page.get_by_role("button", name="Buka").click()
-    expect(page.get_by_text("Item yang dipilih sudah terbit.")).to_be_visible()
+    expect(page.get_by_text("1 item sudah terbit.")).to_be_visible()
 
     public.goto("/cari/?q=kantor+pos+terdekat")
     public.get_by_role("link", name=QUESTION).click()

@@ -1,9 +1,11 @@
 """Citizen journeys on the demo content: at phone and desktop width, by tap, click and keyboard alone,
-with JavaScript on and off. (The leaflet journey comes with the leaflet page.)"""
+with JavaScript on and off."""
 
+import io
 import re
 
 import pytest
+from pypdf import PdfReader
 from playwright.sync_api import expect
 
 from tests.browser.conftest import DESKTOP, PHONE
@@ -83,3 +85,21 @@ def test_open_a_hoax_clarification(citizen):
 
     expect(page).to_have_url("/cek-fakta/hoaks-kemensos-salurkan-bansos-rp2-juta-lewat-telegram/")
     expect(page.get_by_text("Hoaks", exact=True).first).to_be_visible()
+
+
+def test_print_the_pkh_leaflet(citizen):
+    page = citizen.page
+    if citizen.how == "keyboard":
+        citizen.skip_to_content()
+    citizen.follow(page.get_by_role("link", name="PKH", exact=True))
+    citizen.follow(page.get_by_role("link", name="Leaflet A4 siap cetak (dengan kode QR)"))
+
+    expect(page).to_have_url("/program/pkh/leaflet/")
+    expect(page.get_by_role("img", name=re.compile("Kode QR"))).to_be_visible()
+    page.emulate_media(media="print")
+    expect(page.get_by_text(re.compile("171|lapor.go.id")).first).to_be_visible()  # where to complain
+    expect(page.get_by_role("navigation", name="Menu utama")).to_have_count(0)
+    # What the browser's "Simpan sebagai PDF" makes of it: one A4 sheet.
+    pdf = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=True, prefer_css_page_size=True)))
+    assert len(pdf.pages) == 1
+    assert "Program Keluarga Harapan" in pdf.pages[0].extract_text()
