@@ -5,8 +5,8 @@ import io
 import re
 
 import pytest
-from pypdf import PdfReader
 from playwright.sync_api import expect
+from pypdf import PdfReader
 
 from tests.browser.conftest import DESKTOP, PHONE
 from tests.browser.journeys import Citizen
