@@ -4,12 +4,16 @@ from heapq import nlargest
 from itertools import chain
 
 from django.contrib.syndication.views import Feed
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.formats import date_format
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
+from bansos_portal.editorial.models import ChangeNote
 from faq.models import Clarification, Question
 from programs.models import Program
 
@@ -20,7 +24,22 @@ SETTLING_SECONDS = 600
 
 def _latest(*querysets):
     items = chain.from_iterable(queryset.order_by("-updated_at")[:FEED_SIZE] for queryset in querysets)
-    return nlargest(FEED_SIZE, items, key=lambda item: item.updated_at)
+    latest = nlargest(FEED_SIZE, items, key=lambda item: item.updated_at)
+    _attach_change_notes(latest)
+    return latest
+
+
+def _attach_change_notes(items):
+    """Each item's public change notes, newest first, read for the whole feed in one query."""
+    wanted = Q(pk__in=[])
+    for item in items:
+        opts = item._meta
+        wanted |= Q(content_type__app_label=opts.app_label, content_type__model=opts.model_name, object_id=item.pk)
+    notes = {}
+    for note in ChangeNote.objects.filter(wanted).select_related("content_type") if items else []:
+        notes.setdefault((note.content_type.app_label, note.content_type.model, note.object_id), []).append(note)
+    for item in items:
+        item.feed_change_notes = notes.get((item._meta.app_label, item._meta.model_name, item.pk), [])
 
 
 def _is_update(item):
@@ -46,9 +65,16 @@ class UpdatesFeed(Feed):
 
     def item_description(self, item):
         if isinstance(item, Program):
-            return item.summary
-        html = item.answer_html if isinstance(item, Question) else item.explanation_html
-        return Truncator(strip_tags(html)).words(60)
+            text = item.summary
+        else:
+            html = item.answer_html if isinstance(item, Question) else item.explanation_html
+            text = Truncator(strip_tags(html)).words(60)
+        # The change history a reader of the page sees: "Perubahan penting (tanggal): ...".
+        changes = [
+            f"Perubahan penting ({date_format(timezone.localtime(note.created_at), 'j F Y')}): {note.note}"
+            for note in item.feed_change_notes
+        ]
+        return "\n".join([*changes, text])
 
     def item_pubdate(self, item):
         return item.published_at

@@ -205,3 +205,25 @@ def test_open_data_page_links_every_download_and_the_api(client, db):
         "/program/buklet/",
     ):
         assert f'href="{href}"' in html, href
+
+
+def test_feeds_carry_the_public_change_notes(client, make_program, make_question, django_assert_max_num_queries):
+    from django.contrib.contenttypes.models import ContentType
+
+    from bansos_portal.editorial.models import ChangeNote
+
+    pkh = make_program(slug="pkh", name="Program Keluarga Harapan")
+    question = make_question(question="Syarat PKH?")
+    question.programs.add(pkh)
+    ChangeNote.objects.create(
+        content_type=ContentType.objects.get_for_model(pkh), object_id=pkh.pk, note="Besaran ibu hamil 2025 diperbarui."
+    )
+
+    for address in ("/pembaruan/atom.xml", "/program/pkh/atom.xml"):
+        entries = {entry.title: entry for entry in feedparser.parse(client.get(address).content).entries}
+        program_entry = entries["Baru · Program: Program Keluarga Harapan"]
+        assert "Perubahan penting (" in program_entry.summary
+        assert "Besaran ibu hamil 2025 diperbarui." in program_entry.summary
+        assert "Perubahan penting" not in entries["Baru · Tanya jawab: Syarat PKH?"].summary
+    with django_assert_max_num_queries(5):  # items per kind, then every change note in one query
+        client.get("/pembaruan/atom.xml")
