@@ -14,7 +14,7 @@ TABLE = "bansos_portal_searchentry"
 FTS_TABLE = f"{TABLE}_fts"
 POSTINGS = "bansos_portal_searchposting"
 KINDS = ("program", "faq", "clarification")  # SearchEntry.Kind values (models import this module)
-MIN_PER_STEM = 50
+MIN_PER_STEM = 10
 ID = f'"{TABLE}"."id"'
 
 

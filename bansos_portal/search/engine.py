@@ -12,13 +12,13 @@ from bansos_portal.search.query import parse_partial, parse_query
 from bansos_portal.search.text import words
 
 PER_PAGE = 10
-# Counts stop here ("lebih dari 1.000"): nobody pages that far, and exact counts of a common
+# Counts stop here ("Lebih dari 500 hasil", 50 pages): nobody pages that far, and exact counts of a common
 # word cost a scan of most of the index.
-COUNT_LIMIT = 1_000
+COUNT_LIMIT = 500
 # Pages within the first CHAMPION_DEPTH results rank only the champion lists (where the database
 # has them); deeper pages rank every match.
 CHAMPION_DEPTH = 100
-CHAMPIONS_PER_CONCEPT = 120
+CHAMPIONS_PER_CONCEPT = 100
 
 
 @dataclass
