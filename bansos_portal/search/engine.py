@@ -133,10 +133,13 @@ def _kind_counts(matches):
     A count per kind, not one GROUP BY: each stops at the limit and, on PostgreSQL, reads only its
     kind's full-text index."""
     kinds, parts, params = SearchEntry.Kind.values, [], []
+    # Compiled once (compiling the full-text expressions is a good part of a search's Python time);
+    # only the kind differs between the three counts.
+    marker = "kind-placeholder"
+    sql, kind_params = matches.order_by().filter(kind=marker).values("id")[: COUNT_LIMIT + 1].query.sql_with_params()
     for kind in kinds:
-        sql, kind_params = matches.order_by().filter(kind=kind).values("id")[: COUNT_LIMIT + 1].query.sql_with_params()
         parts.append(f"(SELECT COUNT(*) FROM ({sql}) AS capped)")
-        params += kind_params
+        params += [kind if param == marker else param for param in kind_params]
     with connections[matches.db].cursor() as cursor:
         cursor.execute(f"SELECT {', '.join(parts)}", params)
         return dict(zip(kinds, cursor.fetchone(), strict=True))
