@@ -1,4 +1,5 @@
 from csp.decorators import csp_replace
+from django.conf import settings
 from django.db.models import F
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -79,8 +80,11 @@ def program_share_image(request, slug):
 def robots_txt(request):
     lines = [
         "User-agent: *",
-        "Disallow: /admin/",
-        "Disallow: /cari/",
+        f"Disallow: /{settings.ADMIN_PATH}",
+        # Search result pages stay crawlable (a search engine may send someone straight to "cara daftar
+        # pkh" results); the typing suggestions and the opened-result ping are not pages.
+        "Disallow: /cari/saran/",
+        "Disallow: /cari/dibuka/",
         "Disallow: /sematkan/",
         "Disallow: /s/",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",

@@ -65,23 +65,27 @@ def production_server(env, port):
         server.wait(timeout=10)
 
 
-def lighthouse(url, name):
+def lighthouse(url, name, attempts=3):
     REPORTS.mkdir(parents=True, exist_ok=True)
     output = REPORTS / name
-    subprocess.run(
-        [
-            str(LIGHTHOUSE),
-            url,
-            "--quiet",
-            f"--chrome-flags={CHROME_FLAGS}",
-            f"--only-categories={','.join(CATEGORIES)}",
-            "--output=json",
-            "--output=html",
-            f"--output-path={output}",
-        ],
-        env={**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")},
-        check=True,
-    )
+    command = [
+        str(LIGHTHOUSE),
+        url,
+        "--quiet",
+        f"--chrome-flags={CHROME_FLAGS}",
+        f"--only-categories={','.join(CATEGORIES)}",
+        "--output=json",
+        "--output=html",
+        f"--output-path={output}",
+    ]
+    env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
+    for attempt in range(1, attempts + 1):
+        # Lighthouse now and then loses the page-load trace (NO_NAVSTART); that run measured nothing.
+        if subprocess.run(command, env=env).returncode == 0:
+            break
+        print(f"  {name}: Lighthouse failed (attempt {attempt} of {attempts})")
+    else:
+        raise SystemExit(f"Lighthouse could not measure {url}")
     report = json.loads(output.with_suffix(".report.json").read_text())
     scores = {category: report["categories"][category]["score"] for category in CATEGORIES}
     print(f"  {name}: {scores} (CPU benchmark index {report['environment']['benchmarkIndex']:.0f})")

@@ -160,6 +160,8 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_the_admin(cl
     text = client.get("/robots.txt").text
     assert "Disallow: /admin/" in text
     assert "Sitemap: http://testserver/sitemap.xml" in text
+    # Search result pages may be crawled; the suggestion fragments and the click ping may not.
+    assert "Disallow: /cari/\n" not in text and "Disallow: /cari/saran/" in text
 
 
 def test_budget_downloads_carry_source_and_licence(client, make_program, make_budget):
