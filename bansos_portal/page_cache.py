@@ -175,8 +175,11 @@ def content_changed_at():
     if not CacheDown.available():
         return time.time()
     try:
-        cache().add(CHANGED_AT_KEY, int(time.time()), timeout=None)
-        return cache().get(CHANGED_AT_KEY) or time.time()
+        changed_at = cache().get(CHANGED_AT_KEY)
+        if changed_at is None:  # first page since the cache started: from now on, until content changes
+            cache().add(CHANGED_AT_KEY, int(time.time()), timeout=None)
+            changed_at = cache().get(CHANGED_AT_KEY)
+        return changed_at or time.time()
     except Exception as problem:
         CacheDown.failed(problem)
         return time.time()

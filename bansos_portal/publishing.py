@@ -61,6 +61,19 @@ class Publishable(models.Model):
         )
 
 
+def successor_field(help_text):
+    """What replaces an item once it is archived: its old address answers 410 and links here."""
+    return models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="predecessors",
+        verbose_name="pengganti",
+        help_text=help_text,
+    )
+
+
 class Source(models.Model):
     """Where a page's facts come from: every published figure carries one."""
 

@@ -4,7 +4,7 @@ from django.utils.text import Truncator
 from simple_history.models import HistoricalRecords
 
 from bansos_portal.editorial.models import Reviewable
-from bansos_portal.publishing import Publishable, PublishableQuerySet, Source
+from bansos_portal.publishing import Publishable, PublishableQuerySet, Source, successor_field
 from bansos_portal.rich_text import MARKDOWN_HELP, MarkdownModel, markdown_html_field
 from programs.models import Program
 
@@ -62,15 +62,7 @@ class Question(MarkdownModel, Reviewable, Publishable):
         help_text="Pertanyaan lain yang mungkin juga dicari pembaca.",
     )
     order = models.PositiveSmallIntegerField("urutan", default=100)
-    successor = models.ForeignKey(
-        "self",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="predecessors",
-        verbose_name="pengganti",
-        help_text="Bila tanya jawab ini diarsipkan: tanya jawab yang menggantikannya.",
-    )
+    successor = successor_field("Bila tanya jawab ini diarsipkan: tanya jawab yang menggantikannya.")
 
     markdown_fields = ("answer",)
 
@@ -115,15 +107,7 @@ class Clarification(MarkdownModel, Reviewable, Publishable):
     programs = models.ManyToManyField(
         Program, blank=True, related_name="clarifications", verbose_name="program terkait"
     )
-    successor = models.ForeignKey(
-        "self",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="predecessors",
-        verbose_name="pengganti",
-        help_text="Bila klarifikasi ini diarsipkan: klarifikasi yang menggantikannya.",
-    )
+    successor = successor_field("Bila klarifikasi ini diarsipkan: klarifikasi yang menggantikannya.")
 
     markdown_fields = ("explanation",)
 

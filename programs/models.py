@@ -3,7 +3,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from bansos_portal.editorial.models import Reviewable
-from bansos_portal.publishing import Publishable, PublishableQuerySet, Source
+from bansos_portal.publishing import Publishable, PublishableQuerySet, Source, successor_field
 from bansos_portal.rich_text import MARKDOWN_HELP, MarkdownModel, markdown_html_field
 
 CENTRAL_AGENCY = "Kementerian Sosial"
@@ -64,14 +64,8 @@ class Program(MarkdownModel, Reviewable, Publishable):
     complaints_html = markdown_html_field()
     regional_role_html = markdown_html_field()
     legal_basis_html = markdown_html_field()
-    successor = models.ForeignKey(
-        "self",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="predecessors",
-        verbose_name="pengganti",
-        help_text="Bila program ini diarsipkan: program penggantinya (misalnya BST → BLT), ditautkan dari alamat lama.",
+    successor = successor_field(
+        "Bila program ini diarsipkan: program penggantinya (misalnya BST → BLT), ditautkan dari alamat lama."
     )
 
     markdown_fields = tuple(field for field, _, _ in SECTIONS)

@@ -119,20 +119,3 @@ def pytest_terminal_summary(terminalreporter):
             )
     OUTPUT_DIR.mkdir(exist_ok=True)
     (OUTPUT_DIR / "page-weight.json").write_text(json.dumps(report, indent=2))
-
-
-@pytest.hookimpl(trylast=True)
-def pytest_collection_modifyitems(items):
-    """Keep tests that flush the database after every test that expects what migrations put in.
-
-    pytest-django runs transactional tests last, but pytest then groups every test that uses the
-    session's Chromium, and the demo-site modules are not transactional: that would run the
-    transactional browser tests (whose flush empties the default synonyms) in the middle.
-    """
-
-    def flushes(item):
-        marker = item.get_closest_marker("django_db")
-        flushing = marker is not None and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences"))
-        return bool(flushing or {"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())))
-
-    items.sort(key=flushes)
