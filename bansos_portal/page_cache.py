@@ -14,6 +14,8 @@ cache itself fails the site serves from the database, and retries the cache afte
 import hashlib
 import logging
 import time
+from contextvars import ContextVar
+from http.client import responses
 from urllib.parse import unquote_plus
 
 from django.conf import settings
@@ -51,6 +53,8 @@ STORABLE_TYPES = (
 # anything else (Cookie, for instance) is not stored.
 KEYED_HEADERS = ("accept-encoding", "hx-request", "hx-history-restore-request")
 CACHE_RETRY_SECONDS = 5.0
+# Where StoredPageFront leaves its cache lookup for PageCacheMiddleware (in the WSGI environ).
+FRONT_LOOKUP = "bansos_portal.page_lookup"
 
 
 def cache():
@@ -93,9 +97,31 @@ def bump_generation():
         return False
 
 
+# The generation an anonymous request's page lookup read: code run for that request reuses it instead of
+# asking the cache again.
+request_generation = ContextVar("request_generation", default=None)
+
+
+def current_generation():
+    """The content generation now, or None when the cache cannot say."""
+    if (known := request_generation.get()) is not None:
+        return known
+    if not CacheDown.available():
+        return None
+    try:
+        return cache().get(GENERATION_KEY)
+    except Exception as problem:
+        CacheDown.failed(problem)
+        return None
+
+
 def carries_personal_number(request):
     """A NIK, KK or phone number typed into a search: such a page is kept nowhere, by nobody."""
-    return bool(LONG_NUMBER.search(unquote_plus(request.META.get("QUERY_STRING", ""))))
+    return query_has_personal_number(request.META.get("QUERY_STRING", ""))
+
+
+def query_has_personal_number(query_string):
+    return bool(LONG_NUMBER.search(unquote_plus(query_string)))
 
 
 def is_anonymous_read(request):
@@ -120,17 +146,30 @@ def is_public_response(response):
     return response.status_code == 301 or content_type in STORABLE_TYPES
 
 
-def page_key(request):
-    encoding = "gzip" if "gzip" in request.headers.get("Accept-Encoding", "") else "identity"
+def page_key(environ):
+    """The stored page's key, from the request as received (the WSGI environ, or request.META, which is
+    the same): a differently spelt address is only another key, never another page's."""
+    proxy_header = settings.SECURE_PROXY_SSL_HEADER[0] if settings.SECURE_PROXY_SSL_HEADER else ""
     parts = [
-        request.scheme,
-        request.get_host(),
-        request.get_full_path(),
-        encoding,
-        request.headers.get("HX-Request", ""),
-        request.headers.get("HX-History-Restore-Request", ""),
+        environ.get("wsgi.url_scheme", ""),
+        environ.get(proxy_header, ""),
+        environ.get("HTTP_HOST") or f"{environ.get('SERVER_NAME', '')}:{environ.get('SERVER_PORT', '')}",
+        environ.get("SCRIPT_NAME", "") + environ.get("PATH_INFO", ""),
+        environ.get("QUERY_STRING", ""),
+        "gzip" if "gzip" in environ.get("HTTP_ACCEPT_ENCODING", "") else "identity",
+        environ.get("HTTP_HX_REQUEST", ""),
+        environ.get("HTTP_HX_HISTORY_RESTORE_REQUEST", ""),
     ]
     return PAGE_KEY_PREFIX + hashlib.md5("\n".join(parts).encode(), usedforsecurity=False).hexdigest()
+
+
+def cache_control_value(max_age):
+    """Cache-Control of a fresh stored page (what `public_cache_control` gives a response without one)."""
+    return (
+        f"public, max-age={max(0, int(max_age))}, "
+        f"stale-while-revalidate={settings.PAGE_CACHE_STALE_WHILE_REVALIDATE}, "
+        f"stale-if-error={settings.PAGE_CACHE_STALE_IF_ERROR}"
+    )
 
 
 def public_cache_control(response, max_age):
@@ -196,13 +235,16 @@ class PageCacheMiddleware:
             return self.get_response(request)
         if not settings.PAGE_CACHE_SECONDS or not CacheDown.available():
             return conditional(request, self.get_response(request))
-        key = page_key(request)
-        generation, entry = self.lookup(key)
+        key, generation, entry = request.META.pop(FRONT_LOOKUP, None) or lookup(page_key(request.META))
         now = time.time()
-        if entry and entry["generation"] == generation and now < entry["fresh_until"]:
+        if is_fresh(entry, generation, now):
             return conditional(request, from_entry(entry, now, fresh=True))
         request._stale_page = entry
-        response = self.get_response(request)
+        token = request_generation.set(generation)
+        try:
+            response = self.get_response(request)
+        finally:
+            request_generation.reset(token)
         if generation is not None and is_public_response(response) and not getattr(response, "is_fallback", False):
             self.store(key, generation, response, now)
         return conditional(request, response)
@@ -218,17 +260,6 @@ class PageCacheMiddleware:
         response = from_entry(stale, time.time(), fresh=False) if stale else maintenance_response(request)
         response.is_fallback = True
         return response
-
-    def lookup(self, key):
-        try:
-            found = cache().get_many([GENERATION_KEY, key])
-        except Exception as problem:
-            CacheDown.failed(problem)
-            return None, None
-        generation = found.get(GENERATION_KEY)
-        if generation is None and bump_generation():
-            generation = cache().get(GENERATION_KEY)
-        return generation, found.get(key)
 
     def store(self, key, generation, response, now):
         try:
@@ -255,17 +286,75 @@ class PageCacheMiddleware:
         return known
 
 
+def lookup(key):
+    """(key, generation, stored entry or None), in one cache round trip; generation None when the cache
+    cannot say."""
+    try:
+        found = cache().get_many([GENERATION_KEY, key])
+    except Exception as problem:
+        CacheDown.failed(problem)
+        return key, None, None
+    generation = found.get(GENERATION_KEY)
+    if generation is None and bump_generation():
+        generation = cache().get(GENERATION_KEY)
+    return key, generation, found.get(key)
+
+
+def is_fresh(entry, generation, now):
+    return bool(entry) and entry["generation"] == generation and now < entry["fresh_until"]
+
+
+def entry_headers(entry, cache_control):
+    return [
+        *((name, value) for name, value in entry["headers"].items() if name != "Cache-Control"),
+        ("Cache-Control", cache_control),
+    ]
+
+
 def from_entry(entry, now, fresh):
-    response = HttpResponse(entry["content"], status=entry["status"])
-    for name, value in entry["headers"].items():
-        response[name] = value
-    del response["Cache-Control"]
-    if fresh:
-        public_cache_control(response, min(settings.PAGE_CACHE_MAX_AGE, entry["fresh_until"] - now))
-    else:
-        # Served only because the database is down: nobody downstream should keep it.
-        response["Cache-Control"] = "no-cache"
-    return response
+    # A stale copy is served only because the database is down: nobody downstream should keep it.
+    max_age = min(settings.PAGE_CACHE_MAX_AGE, entry["fresh_until"] - now)
+    cache_control = cache_control_value(max_age) if fresh else "no-cache"
+    return HttpResponse(entry["content"], status=entry["status"], headers=dict(entry_headers(entry, cache_control)))
+
+
+class StoredPageFront:
+    """WSGI front of the Django application: a fresh stored page goes out before Django builds a request.
+
+    Cached pages are most of the traffic on the day news breaks, and Django's request, middleware and
+    response objects were most of a hit's cost. Only the plainest request is answered here (an anonymous
+    GET without conditional headers, preview parameters or personal numbers); anything else, and every
+    miss, goes to Django, where PageCacheMiddleware applies the full rules and reuses this lookup.
+    """
+
+    def __init__(self, application):
+        self.application = application
+
+    def __call__(self, environ, start_response):
+        if settings.PAGE_CACHE_SECONDS and is_plain_anonymous_get(environ) and CacheDown.available():
+            key, generation, entry = found = lookup(page_key(environ))
+            now = time.time()
+            if is_fresh(entry, generation, now):
+                max_age = min(settings.PAGE_CACHE_MAX_AGE, entry["fresh_until"] - now)
+                status = entry["status"]
+                start_response(f"{status} {responses[status]}", entry_headers(entry, cache_control_value(max_age)))
+                return [entry["content"]]
+            environ[FRONT_LOOKUP] = found
+        return self.application(environ, start_response)
+
+
+def is_plain_anonymous_get(environ):
+    """Stricter than `is_anonymous_read` (any doubt goes to Django): a GET with no session cookie, no
+    credentials, no conditional header, no preview parameter and no personal number."""
+    query = environ.get("QUERY_STRING", "")
+    return (
+        environ.get("REQUEST_METHOD") == "GET"
+        and "HTTP_AUTHORIZATION" not in environ
+        and settings.SESSION_COOKIE_NAME not in environ.get("HTTP_COOKIE", "")
+        and not any(name.startswith("HTTP_IF_") for name in environ)
+        and not any(param in query for param in PREVIEW_PARAMS)
+        and not query_has_personal_number(query)
+    )
 
 
 def conditional(request, response):

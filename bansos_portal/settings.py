@@ -196,7 +196,7 @@ def cache_from_url(url):
     if url.startswith(("redis://", "rediss://", "unix://")):
         # Short timeouts: a dead Redis must cost milliseconds, the site then serves from the database.
         return {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "bansos_portal.redis_cache.RedisCache",
             "LOCATION": url,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "bansos"),
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},

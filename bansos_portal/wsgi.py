@@ -3,4 +3,9 @@ import os
 from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bansos_portal.settings")
-application = get_wsgi_application()
+django_application = get_wsgi_application()
+
+from bansos_portal.page_cache import StoredPageFront  # noqa: E402  (imports models: after Django is set up)
+
+# Fresh stored pages are answered before Django builds a request (see StoredPageFront).
+application = StoredPageFront(django_application)

@@ -119,7 +119,7 @@ http {{
     return scratch / "nginx.conf"
 
 
-def search_script(scratch):
+def search_script(scratch, seed="run"):
     queries = [item["query"] for item in json.loads((ROOT / "bansos_portal/search/judged_queries.json").read_text())]
     # Percent-encoded, so every query is a plain ASCII Lua string.
     lua = "queries = {" + ",".join(f'"{quote_plus(q)}"' for q in queries) + "}\n"
@@ -131,8 +131,8 @@ request = function()
   -- a new address every time: each search is a cache miss
   return wrk.format("GET", "/cari/?q=" .. q .. "&n=" .. counter .. "-" .. math.random(1, 1000000000))
 end
-"""
-    path = scratch / "search.lua"
+""".replace("&n=", f"&n={seed}-")
+    path = scratch / f"search-{seed}.lua"
     path.write_text(lua)
     return path
 
@@ -230,7 +230,9 @@ def main():
                 urllib.request.urlopen(urllib.request.Request(url, headers={"Accept-Encoding": "gzip"})).read()
 
         workers = env.get("WEB_CONCURRENCY") or f"{os.cpu_count() * 2} (2 per CPU)"
-        log(f"\nwrk -t2, {DURATION} per line, on {os.cpu_count()} CPUs; gunicorn workers {workers}")
+        threads = int(env.get("GUNICORN_THREADS", "1"))
+        kind = f"gthread, {threads} threads each" if threads > 1 else "sync"
+        log(f"\nwrk -t2, {DURATION} per line, on {os.cpu_count()} CPUs; gunicorn workers {workers}, {kind}")
         log(f"load average before: {os.getloadavg()[0]:.2f}\n")
         results = {}
         results["healthz"] = wrk(app + "/healthz", 50)
@@ -243,6 +245,9 @@ def main():
         for name, path in PAGES.items():
             results[f"nginx {name}"] = wrk(front + path, 50, gzip=False)
             row(f"cached {name}, through nginx (c50)", results[f"nginx {name}"])
+        # A server that has run a while has compiled its templates and read the vocabulary in every
+        # worker; a short unmeasured run does that here, with other addresses than the measured ones.
+        wrk(app, 4, duration="3s", script=search_script(scratch, seed="warm"))
         results["search"] = wrk(app, 20, script=search_script(scratch))
         row("searches, varied, all misses (c20)", results["search"])
         results["soak"] = wrk(front, 200, duration=SOAK_DURATION, script=mixed_script(scratch))

@@ -1,15 +1,19 @@
 """One search, used by the search page, the JSON API, the quality report and the benchmark."""
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
 from django.db import connections
-from django.db.models import Count, Q
+from django.db.models import Q
+from django.utils import timezone
 
-from bansos_portal.models import BestBet, SearchEntry
+from bansos_portal.models import BestBet, SearchEntry, SearchTerm
 from bansos_portal.search.highlight import mark, snippet
+from bansos_portal.search.memo import per_generation
 from bansos_portal.search.query import parse_partial, parse_query
-from bansos_portal.search.text import words
+from bansos_portal.search.text import remember_stems, words
+from programs.models import Program
 
 PER_PAGE = 10
 # Counts stop here ("Lebih dari 500 hasil", 50 pages): nobody pages that far, and exact counts of a common
@@ -49,13 +53,15 @@ def search(query, *, kind=None, program=None, page=1, per_page=PER_PAGE, facets=
     parsed = parse_query(query)
     if not parsed.concepts:
         return SearchResults(query, Paginator(SearchEntry.objects.none(), per_page).get_page(1))
+    _load_known_stems()
     matches = SearchEntry.objects.published().matching(parsed.groups)
     in_program = matches.filter(programs__slug=program) if program else matches
     chosen = in_program.filter(kind=kind) if kind else in_program
     bets = _best_bets(parsed.key) if page in (1, "1", None) and not (kind or program) else []
     pinned = {bet.url for bet in bets}
     paginator = Paginator(RankedMatches(chosen.exclude(url__in=pinned) if pinned else chosen, parsed.groups), per_page)
-    kind_counts = _kind_counts(in_program)
+    facets_of = Facets(matches)
+    kind_counts = facets_of.kind_counts(program)
     total = kind_counts.get(kind, 0) if kind else sum(kind_counts.values())
     if not pinned or total > COUNT_LIMIT:  # the counts per kind already hold the total
         paginator.count = min(total, COUNT_LIMIT)
@@ -65,13 +71,25 @@ def search(query, *, kind=None, program=None, page=1, per_page=PER_PAGE, facets=
         suggestion=parsed.suggestion(words(query)),
         best_bets=bets,
         kind_counts=kind_counts,
-        program_counts=_program_counts(matches.filter(kind=kind) if kind else matches) if facets else [],
+        program_counts=facets_of.program_counts(kind) if facets else [],
         more_than_total=total > COUNT_LIMIT,
     )
     for entry in [*bets, *results.page]:
         entry.title_html = mark(entry.title, parsed.stems)
-        entry.snippet_html = snippet(f"{entry.summary} {entry.body}", parsed.stems)
+        entry.snippet_html = snippet(f"{entry.summary} {entry.body}".strip(), parsed.stems)
     return results
+
+
+_known_stems_loaded = False
+
+
+def _load_known_stems():
+    """Once per process, the stems the index already holds for every word of the content: highlighting
+    then never runs the stemmer on a word of a title or snippet (a new worker would spend seconds on it)."""
+    global _known_stems_loaded
+    if not _known_stems_loaded:
+        _known_stems_loaded = True
+        remember_stems(SearchTerm.objects.values_list("word", "stem").iterator(chunk_size=5000))
 
 
 class RankedMatches:
@@ -106,14 +124,19 @@ class RankedMatches:
         return any(s.endswith("*") for concept in self.groups for alternative in concept for s in alternative)
 
 
+ENTRY_PROGRAMS = SearchEntry.programs.through._meta.db_table
+PROGRAMS = Program._meta.db_table
 BET_TARGETS = {"program_id": "programs.program", "question_id": "faq.question", "clarification_id": "faq.clarification"}
 
 
 def _best_bets(key):
     """The published entries Humas pinned to this query, in their order."""
-    wanted = []
-    for bet in BestBet.objects.current().filter(query_key=key).values(*BET_TARGETS):
-        wanted += [(BET_TARGETS[field], pk) for field, pk in bet.items() if pk]
+    now = timezone.now()
+    wanted = [
+        target
+        for expires_at, target in per_generation("best-bets", _all_best_bets).get(key, [])
+        if expires_at is None or expires_at > now
+    ]
     if not wanted:
         return []
     condition = Q()
@@ -127,33 +150,60 @@ def _best_bets(key):
     return list({found[target].url: found[target] for target in wanted if target in found}.values())
 
 
-def _kind_counts(matches):
-    """Matches per kind, each counted up to COUNT_LIMIT + 1 (more means "lebih dari"), in one statement.
-
-    A count per kind, not one GROUP BY: each stops at the limit and, on PostgreSQL, reads only its
-    kind's full-text index."""
-    kinds, parts, params = SearchEntry.Kind.values, [], []
-    # Compiled once (compiling the full-text expressions is a good part of a search's Python time);
-    # only the kind differs between the three counts.
-    marker = "kind-placeholder"
-    sql, kind_params = matches.order_by().filter(kind=marker).values("id")[: COUNT_LIMIT + 1].query.sql_with_params()
-    for kind in kinds:
-        parts.append(f"(SELECT COUNT(*) FROM ({sql}) AS capped)")
-        params += [kind if param == marker else param for param in kind_params]
-    with connections[matches.db].cursor() as cursor:
-        cursor.execute(f"SELECT {', '.join(parts)}", params)
-        return dict(zip(kinds, cursor.fetchone(), strict=True))
+def _all_best_bets():
+    """Every best bet as {query key: [(expiry, (model, pk)), ...]} in Humas' order: a small table."""
+    found = defaultdict(list)
+    for bet in BestBet.objects.values("query_key", "expires_at", *BET_TARGETS):
+        found[bet["query_key"]] += [(bet["expires_at"], (BET_TARGETS[f], bet[f])) for f in BET_TARGETS if bet[f]]
+    return found
 
 
-def _program_counts(matches):
-    rows = (
-        matches.filter(programs__isnull=False)
-        .order_by()
-        .values_list("programs__slug", "programs__acronym", "programs__name")
-        .annotate(total=Count("id"))
-        .order_by("-total", "programs__name")
-    )
-    return [{"slug": slug, "name": acronym or name, "count": total} for slug, acronym, name, total in rows]
+class Facets:
+    """Counts per kind and per program over the matches, from one compiled statement.
+
+    Compiling the full-text expressions is a good part of a search's Python time, so the matches are
+    compiled once and both counts are written around them."""
+
+    def __init__(self, matches):
+        self.db = matches.db
+        self.sql, self.params = matches.order_by().values("id", "kind").query.sql_with_params()
+
+    def kind_counts(self, program=None):
+        """Matches per kind, each counted up to COUNT_LIMIT + 1 (more means "lebih dari"), in one statement.
+
+        A count per kind, not one GROUP BY: each stops at the limit and, on PostgreSQL, reads only its
+        kind's full-text index."""
+        kinds, parts, params = SearchEntry.Kind.values, [], []
+        in_program, program_params = "", []
+        if program:
+            in_program = (
+                f" AND m.id IN (SELECT e.searchentry_id FROM {ENTRY_PROGRAMS} e "
+                f"JOIN {PROGRAMS} p ON p.id = e.program_id WHERE p.slug = %s)"
+            )
+            program_params = [program]
+        for kind in kinds:
+            parts.append(
+                f"(SELECT COUNT(*) FROM (SELECT 1 FROM ({self.sql}) AS m WHERE m.kind = %s{in_program} "
+                f"LIMIT {COUNT_LIMIT + 1}) AS capped)"
+            )
+            params += [*self.params, kind, *program_params]
+        return dict(zip(kinds, self._rows(f"SELECT {', '.join(parts)}", params)[0], strict=True))
+
+    def program_counts(self, kind=None):
+        """Matches per program, most first."""
+        of_kind = " WHERE m.kind = %s" if kind else ""
+        rows = self._rows(
+            f"SELECT p.slug, p.acronym, p.name, COUNT(*) FROM ({self.sql}) AS m "
+            f"JOIN {ENTRY_PROGRAMS} e ON e.searchentry_id = m.id JOIN {PROGRAMS} p ON p.id = e.program_id{of_kind} "
+            "GROUP BY p.id, p.slug, p.acronym, p.name ORDER BY 4 DESC, p.name",
+            [*self.params, *([kind] if kind else [])],
+        )
+        return [{"slug": slug, "name": acronym or name, "count": total} for slug, acronym, name, total in rows]
+
+    def _rows(self, sql, params):
+        with connections[self.db].cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
 
 
 def title_suggestions(query, limit=6):

@@ -1,7 +1,6 @@
 """Snippets with the matched words marked, built from plain text (never from stored HTML)."""
 
 import re
-from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -19,41 +18,56 @@ def plain_text(markdown_text):
     return re.sub(r"\s+", " ", text).strip()
 
 
-@lru_cache(maxsize=100_000)
-def _token_stem(token):
-    """The stem of one word as written (case and accents included): snippets repeat the same words."""
-    found = words(token)
-    return stem(found[0]) if found else None
+# A word as written (case and accents included) -> its stem: titles and snippets repeat the same words.
+_token_stems = {}
+MAX_KEPT_TOKENS = 200_000
 
 
-def _is_match(token, terms):
-    return _token_stem(token) in terms
+def _stem_of(token):
+    try:
+        return _token_stems[token]
+    except KeyError:
+        found = words(token)
+        found = stem(found[0]) if found else None
+        if len(_token_stems) < MAX_KEPT_TOKENS:
+            _token_stems[token] = found
+        return found
+
+
+def _matches(text, terms):
+    """The words of `text` whose stem is one of `terms`, in order (a hot loop: every result, every word)."""
+    kept = _token_stems
+    for match in TOKEN.finditer(text):
+        token = match.group()
+        found = kept[token] if token in kept else _stem_of(token)
+        if found in terms:
+            yield match
 
 
 def mark(text, terms):
     """Escape `text` and wrap each word whose stem is a query term in <mark>."""
     parts, last = [], 0
-    for match in TOKEN.finditer(text):
-        if _is_match(match.group(), terms):
-            parts.append(escape(text[last : match.start()]))
-            parts.append(f"<mark>{escape(match.group())}</mark>")
-            last = match.end()
+    for match in _matches(text, terms):
+        parts.append(escape(text[last : match.start()]))
+        parts.append(f"<mark>{escape(match.group())}</mark>")
+        last = match.end()
     parts.append(escape(text[last:]))
     return mark_safe("".join(parts))
 
 
 def snippet(text, terms, length=220):
-    """The window of `text` around the first matched word, marked; the start when nothing matches."""
-    text = plain_text(text)
+    """The window of `text` around the first matched word, marked; the start when nothing matches.
+
+    `text` is plain already: the index stores summaries and bodies through `plain_text`."""
     start = 0
-    for match in TOKEN.finditer(text):
-        if _is_match(match.group(), terms):
-            start = max(0, match.start() - length // 4)
-            break
+    terms = set(terms)
+    for match in _matches(text, terms):
+        start = max(0, match.start() - length // 4)
+        break
     if start:
         space = text.find(" ", start)
         start = space + 1 if 0 <= space < match.start() else start
     window = text[start : start + length]
     if start + length < len(text):
         window = window.rsplit(" ", 1)[0] + " …"
-    return mark(("… " if start else "") + window, set(terms))
+    return mark(("… " if start else "") + window, terms)

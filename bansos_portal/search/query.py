@@ -8,6 +8,7 @@ multi-word synonym like "bantuan pangan non tunai" stays one alternative.
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from bansos_portal.search.memo import per_generation
 from bansos_portal.search.text import MAX_TERMS, STOP_WORDS, stem, words
 from bansos_portal.search.typos import corrections
 
@@ -74,16 +75,20 @@ class Synonyms:
 
 
 def parse_query(query, database="default"):
+    return parse(query, per_generation(("synonyms", database), lambda: _read_synonyms(database)), database)
+
+
+def _read_synonyms(database):
     from bansos_portal.models import SynonymGroup
 
     groups = SynonymGroup.objects.using(database).filter(is_active=True).values_list("terms", flat=True)
-    return parse(query, _synonyms(tuple(groups)), database)
+    return _synonyms(tuple(groups))
 
 
 @lru_cache(maxsize=8)
 def _synonyms(groups):
-    # The groups are read on every search so edits apply at once; stemming them again is only
-    # needed when they changed.
+    # Without a known content generation the groups are read on every search, so edits apply at
+    # once; stemming them again is only needed when they changed.
     return Synonyms(_term_list(terms) for terms in groups)
 
 

@@ -2,7 +2,7 @@
 
 import re
 
-from django.db.models import F
+from django.db import connection
 from django.utils import timezone
 
 from bansos_portal.models import SearchQueryStat
@@ -18,22 +18,30 @@ def normalise(query):
 
 
 def record_search(query, result_count):
-    query = normalise(query)
-    if not query:
-        return
-    stat, created = SearchQueryStat.objects.get_or_create(
-        day=timezone.localdate(), query=query, defaults={"searches": 1, "results": result_count}
+    _upsert(
+        query,
+        searches=1,
+        clicks=0,
+        results=result_count,
+        on_conflict="searches = {t}.searches + 1, results = excluded.results",
     )
-    if not created:
-        SearchQueryStat.objects.filter(pk=stat.pk).update(searches=F("searches") + 1, results=result_count)
 
 
 def record_click(query):
+    # A click on a query not yet counted today (the page came from a cache) counts as its search too.
+    _upsert(query, searches=1, clicks=1, results=0, on_conflict="clicks = {t}.clicks + 1")
+
+
+def _upsert(query, *, on_conflict, **values):
+    """Today's row for `query`, created or updated in one statement: every search writes one, so it must
+    be cheap. PostgreSQL and SQLite both take this form."""
     query = normalise(query)
     if not query:
         return
-    stat, created = SearchQueryStat.objects.get_or_create(
-        day=timezone.localdate(), query=query, defaults={"searches": 1, "clicks": 1}
-    )
-    if not created:
-        SearchQueryStat.objects.filter(pk=stat.pk).update(clicks=F("clicks") + 1)
+    table = SearchQueryStat._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (day, query, searches, clicks, results) VALUES (%s, %s, %s, %s, %s) "
+            f"ON CONFLICT (day, query) DO UPDATE SET {on_conflict.format(t=table)}",
+            [timezone.localdate(), query, values["searches"], values["clicks"], values["results"]],
+        )

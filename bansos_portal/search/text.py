@@ -6,7 +6,6 @@ The same functions run at index time and at query time, on every database, so
 
 import re
 import unicodedata
-from functools import lru_cache
 
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
@@ -32,9 +31,28 @@ def words(text):
     return [word for word in WORD.findall(folded) if len(word) > 1]
 
 
-@lru_cache(maxsize=50_000)
+# word -> stem. The stemmer takes about half a millisecond a word, and a page of snippets holds hundreds
+# of words, so stems are kept, and seeded with the ones the index already computed (`remember_stems`).
+_stems = {}
+MAX_KEPT_STEMS = 200_000
+
+
 def stem(word):
-    return _stemmer.stem(word) or word
+    try:
+        return _stems[word]
+    except KeyError:
+        found = _stemmer.stem(word) or word
+        if len(_stems) < MAX_KEPT_STEMS:
+            _stems[word] = found
+        return found
+
+
+def remember_stems(pairs):
+    """Keep (word, stem) pairs computed earlier by `stem` itself (the vocabulary in the index)."""
+    for word, word_stem in pairs:
+        if len(_stems) >= MAX_KEPT_STEMS:
+            break
+        _stems.setdefault(word, word_stem)
 
 
 def stems(text):

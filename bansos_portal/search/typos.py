@@ -4,6 +4,7 @@ from django.db import connections
 from django.db.models import Q
 
 from bansos_portal.models import SearchTerm
+from bansos_portal.search.memo import per_generation_each
 from bansos_portal.search.text import stem
 
 
@@ -52,6 +53,12 @@ def corrections(words, database="default"):
     """For each word the content never uses, the closest word it does use (or nothing)."""
     if not words:
         return {}
+    fixes = per_generation_each(("typos", database), words, lambda missing: _corrections(missing, database))
+    return {word: fix for word, fix in fixes.items() if fix}
+
+
+def _corrections(words, database):
+    """{word: its correction, or None} for each of `words`."""
     # A word is known when the content uses it, or uses another form of it ("disalurkannya").
     stems = {word: stem(word) for word in words}
     known = SearchTerm.objects.using(database).filter(Q(word__in=words) | Q(stem__in=stems.values()))
@@ -59,7 +66,7 @@ def corrections(words, database="default"):
     for word, word_stem in known.values_list("word", "stem"):
         known_words.add(word)
         known_stems.add(word_stem)
-    found = {}
+    found = dict.fromkeys(words)
     for word in words:
         if word in known_words or stems[word] in known_stems or not word.isalpha() or len(word) < 3:
             continue

@@ -1,4 +1,8 @@
 from django import template
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.urls import get_script_prefix
+from django.utils.safestring import mark_safe
 
 from bansos_portal import formatting
 
@@ -29,3 +33,17 @@ def result_count(value):
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key, 0) if mapping else 0
+
+
+_fixed_fragments = {}
+
+
+@register.simple_tag
+def fixed_fragment(template_name):
+    """A fragment that shows no content, only fixed text and links (header, footer), rendered once per
+    process and deployment prefix: every page carries them, and their dozen URL lookups were a good part
+    of rendering a page. Rendered afresh each time while DEBUG is on, so template edits show at once."""
+    key = (template_name, get_script_prefix())
+    if settings.DEBUG or key not in _fixed_fragments:
+        _fixed_fragments[key] = mark_safe(render_to_string(template_name))
+    return _fixed_fragments[key]
