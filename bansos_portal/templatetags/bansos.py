@@ -2,6 +2,7 @@ from django import template
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import get_script_prefix
+from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 
 from bansos_portal import formatting
@@ -47,3 +48,14 @@ def fixed_fragment(template_name):
     if settings.DEBUG or key not in _fixed_fragments:
         _fixed_fragments[key] = mark_safe(render_to_string(template_name))
     return _fixed_fragments[key]
+
+
+@register.simple_tag(takes_context=True)
+def search_filter_url(context, **changes):
+    """The search page for this query with a filter set or removed (None) and paging reset.
+
+    Built from the three search parameters alone, where `querystring` copies the whole request's
+    parameters for every link: a results page holds a dozen of these links."""
+    params = {"q": context.get("query"), "jenis": context.get("kind"), "program": context.get("program")}
+    params.update(changes)
+    return "?" + urlencode({name: value for name, value in params.items() if value})
