@@ -1,9 +1,10 @@
+from urllib.parse import quote
+
 from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils.http import urlencode
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
@@ -53,7 +54,7 @@ def search(request):
         "kinds": SearchEntry.Kind.choices,
         "was_cut": len(request.GET.get("q", "")) > settings.SEARCH_MAX_QUERY_LENGTH,
         "categories": Category.objects.all() if query and not results.total else [],
-        "click_url": request.build_absolute_uri(f"{reverse('search_click')}?{urlencode({'q': query})}"),
+        "click_url": request.build_absolute_uri(f"{reverse('search_click')}?q={quote(query, safe='/')}"),
     }
     return render(request, "search/_results.html" if partial else "search/search.html", context)
 

@@ -51,4 +51,4 @@ def test_production_requires_two_factor_and_hides_the_admin_path():
 
     result = manage("shell", "--no-imports", "-c", code, env=production_env())
 
-    assert result.stdout.split() == ["True", "/ruang-humas/", "django.core.cache.backends.redis.RedisCache"]
+    assert result.stdout.split() == ["True", "/ruang-humas/", "bansos_portal.redis_cache.RedisCache"]
