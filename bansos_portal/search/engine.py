@@ -23,6 +23,8 @@ COUNT_LIMIT = 500
 # has them); deeper pages rank every match.
 CHAMPION_DEPTH = 100
 CHAMPIONS_PER_CONCEPT = 100
+# Up to this many matches, every match is ranked directly.
+FEW_MATCHES = 100
 
 
 @dataclass
@@ -59,10 +61,11 @@ def search(query, *, kind=None, program=None, page=1, per_page=PER_PAGE, facets=
     chosen = in_program.filter(kind=kind) if kind else in_program
     bets = _best_bets(parsed.key) if page in (1, "1", None) and not (kind or program) else []
     pinned = {bet.url for bet in bets}
-    paginator = Paginator(RankedMatches(chosen.exclude(url__in=pinned) if pinned else chosen, parsed.groups), per_page)
     facets_of = Facets(matches)
     kind_counts = facets_of.kind_counts(program)
     total = kind_counts.get(kind, 0) if kind else sum(kind_counts.values())
+    ranked = RankedMatches(chosen.exclude(url__in=pinned) if pinned else chosen, parsed.groups, at_most=total)
+    paginator = Paginator(ranked, per_page)
     if not pinned or total > COUNT_LIMIT:  # the counts per kind already hold the total
         paginator.count = min(total, COUNT_LIMIT)
     results = SearchResults(
@@ -99,8 +102,9 @@ class RankedMatches:
     so when they alone fill the requested page, only they need ranking: a much smaller set.
     """
 
-    def __init__(self, matches, groups):
-        self.matches, self.groups = matches, groups
+    def __init__(self, matches, groups, at_most=None):
+        # at_most: how many matches there can be, when the caller has counted them already.
+        self.matches, self.groups, self.at_most = matches, groups, at_most
 
     def count(self):
         return self.matches.values("id")[: COUNT_LIMIT + 1].count()
@@ -109,6 +113,10 @@ class RankedMatches:
         return self.count()
 
     def __getitem__(self, window):
+        if self.at_most is not None and self.at_most <= FEW_MATCHES:
+            # Few matches: ranking them all is one cheap statement, and exact (the narrower tries
+            # below would come up short and each cost a statement of its own first).
+            return list(self.matches.ranked(self.groups)[window])
         champions = self.matches.champions(self.groups, CHAMPIONS_PER_CONCEPT)
         if champions is not None and window.stop <= CHAMPION_DEPTH and not self._has_prefix():
             rows = list(champions.ranked(self.groups)[window])
