@@ -7,7 +7,8 @@ scheduled for 08:00 shows at 08:00:01 with no background job. An outdated copy s
 longer: it is served only when the database is down (stale-if-error).
 
 Hits skip every other middleware and the view: one cache round trip (generation and page together).
-The cache is shared (Redis in production), so every app server sees the same generation. When the
+The plainest hits are answered by StoredPageFront, in front of Django, before any request object is
+built; PageCacheMiddleware answers the rest with the full rules. The cache is shared (Redis in production), so every app server sees the same generation. When the
 cache itself fails the site serves from the database, and retries the cache after a short pause.
 """
 

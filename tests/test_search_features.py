@@ -203,8 +203,10 @@ def test_counts_stop_at_the_limit_and_say_so(client, make_question, monkeypatch)
 
 
 def test_with_many_matches_entries_holding_every_word_in_the_title_still_come_first(make_question, monkeypatch):
-    # Few champions per word, so on PostgreSQL this ranks only the strongest entries per word.
+    # Few champions per word, so on PostgreSQL this ranks only the strongest entries per word (and 14
+    # matches count as many, so the champion lists are used at all).
     monkeypatch.setattr(engine, "CHAMPIONS_PER_CONCEPT", 4)
+    monkeypatch.setattr(engine, "FEW_MATCHES", 3)
     monkeypatch.setattr("bansos_portal.search.backends.MIN_PER_STEM", 2)
     for number in range(12):
         make_question(
