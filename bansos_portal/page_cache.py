@@ -8,8 +8,9 @@ longer: it is served only when the database is down (stale-if-error).
 
 Hits skip every other middleware and the view: one cache round trip (generation and page together).
 The plainest hits are answered by StoredPageFront, in front of Django, before any request object is
-built; PageCacheMiddleware answers the rest with the full rules. The cache is shared (Redis in production), so every app server sees the same generation. When the
-cache itself fails the site serves from the database, and retries the cache after a short pause.
+built; PageCacheMiddleware answers the rest with the full rules. The cache is shared (Redis in
+production), so every app server sees the same generation. When the cache itself fails the site serves
+from the database, and retries the cache after a short pause.
 """
 
 import hashlib
@@ -305,18 +306,17 @@ def is_fresh(entry, generation, now):
     return bool(entry) and entry["generation"] == generation and now < entry["fresh_until"]
 
 
-def entry_headers(entry, cache_control):
-    return [
-        *((name, value) for name, value in entry["headers"].items() if name != "Cache-Control"),
-        ("Cache-Control", cache_control),
-    ]
+def entry_headers(entry, now, fresh):
+    """The stored headers, with Cache-Control for what is left of the page's freshness. A stale copy is
+    served only because the database is down: nobody downstream should keep it."""
+    max_age = min(settings.PAGE_CACHE_MAX_AGE, entry["fresh_until"] - now)
+    cache_control = cache_control_value(max_age) if fresh else "no-cache"
+    kept = [(name, value) for name, value in entry["headers"].items() if name != "Cache-Control"]
+    return [*kept, ("Cache-Control", cache_control)]
 
 
 def from_entry(entry, now, fresh):
-    # A stale copy is served only because the database is down: nobody downstream should keep it.
-    max_age = min(settings.PAGE_CACHE_MAX_AGE, entry["fresh_until"] - now)
-    cache_control = cache_control_value(max_age) if fresh else "no-cache"
-    return HttpResponse(entry["content"], status=entry["status"], headers=dict(entry_headers(entry, cache_control)))
+    return HttpResponse(entry["content"], status=entry["status"], headers=dict(entry_headers(entry, now, fresh)))
 
 
 class StoredPageFront:
@@ -336,9 +336,8 @@ class StoredPageFront:
             key, generation, entry = found = lookup(page_key(environ))
             now = time.time()
             if is_fresh(entry, generation, now):
-                max_age = min(settings.PAGE_CACHE_MAX_AGE, entry["fresh_until"] - now)
                 status = entry["status"]
-                start_response(f"{status} {responses[status]}", entry_headers(entry, cache_control_value(max_age)))
+                start_response(f"{status} {responses[status]}", entry_headers(entry, now, fresh=True))
                 return [entry["content"]]
             environ[FRONT_LOOKUP] = found
         return self.application(environ, start_response)

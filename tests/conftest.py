@@ -75,6 +75,21 @@ def _fast_settings(settings):
 
 
 @pytest.fixture
+def page_store(settings):
+    """The server-side page cache on (tests run with it off), empty and believed up."""
+    from django.core.cache import cache
+
+    from bansos_portal import page_cache
+
+    settings.PAGE_CACHE_SECONDS = 300
+    cache.clear()
+    page_cache.CacheDown.down_until = 0.0
+    page_cache.CacheDown.missed_invalidation = False
+    yield
+    cache.clear()
+
+
+@pytest.fixture
 def make_program(db):
     def make(**fields):
         number = next(_numbers)

@@ -11,7 +11,6 @@ import uuid
 
 import pytest
 import redis
-from django.core.cache import cache
 from django.db import connection
 from django.db.utils import OperationalError
 from django.test import Client
@@ -66,15 +65,6 @@ def database(transactional_db):
     connection.close()
     connection.settings_dict.update(HOST=saved["HOST"], PORT=saved["PORT"])
     proxy.stop()
-
-
-@pytest.fixture
-def page_store(settings):
-    settings.PAGE_CACHE_SECONDS = 300
-    cache.clear()
-    page_cache.CacheDown.down_until = 0.0
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -15,16 +15,6 @@ from bansos_portal.publishing import Status
 
 
 @pytest.fixture
-def page_store(settings):
-    settings.PAGE_CACHE_SECONDS = 300
-    cache.clear()
-    page_cache.CacheDown.down_until = 0.0
-    page_cache.CacheDown.missed_invalidation = False
-    yield
-    cache.clear()
-
-
-@pytest.fixture
 def program(make_program):
     return make_program(name="Program Keluarga Harapan", acronym="PKH", slug="pkh", summary="Bantuan tunai bersyarat.")
 

@@ -16,13 +16,6 @@ ROOT = Path(__file__).resolve().parent.parent
 PERSONAL = ["3201234567890001", "3201-2345-6789-0001", "081234567890", "+62 812 3456 7890"]
 
 
-@pytest.fixture
-def page_store(settings):
-    settings.PAGE_CACHE_SECONDS = 300
-    cache.clear()
-    page_cache.CacheDown.down_until = 0.0
-
-
 @pytest.mark.parametrize("number", PERSONAL)
 def test_a_search_with_a_personal_number_is_kept_nowhere(client, page_store, make_question, caplog, number):
     make_question(question="Bagaimana cek status PKH dengan NIK?")

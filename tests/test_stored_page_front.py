@@ -4,21 +4,11 @@ passes every other request on to Django."""
 import io
 
 import pytest
-from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 
 from bansos_portal import page_cache
 from bansos_portal.wsgi import application, django_application
-
-
-@pytest.fixture
-def page_store(settings):
-    settings.PAGE_CACHE_SECONDS = 300
-    cache.clear()
-    page_cache.CacheDown.down_until = 0.0
-    yield
-    cache.clear()
 
 
 @pytest.fixture(autouse=True)

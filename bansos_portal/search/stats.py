@@ -32,7 +32,7 @@ def record_click(query):
     _upsert(query, searches=1, clicks=1, results=0, on_conflict="clicks = {t}.clicks + 1")
 
 
-def _upsert(query, *, on_conflict, **values):
+def _upsert(query, *, searches, clicks, results, on_conflict):
     """Today's row for `query`, created or updated in one statement: every search writes one, so it must
     be cheap. PostgreSQL and SQLite both take this form."""
     query = normalise(query)
@@ -43,5 +43,5 @@ def _upsert(query, *, on_conflict, **values):
         cursor.execute(
             f"INSERT INTO {table} (day, query, searches, clicks, results) VALUES (%s, %s, %s, %s, %s) "
             f"ON CONFLICT (day, query) DO UPDATE SET {on_conflict.format(t=table)}",
-            [timezone.localdate(), query, values["searches"], values["clicks"], values["results"]],
+            [timezone.localdate(), query, searches, clicks, results],
         )
