@@ -4,7 +4,10 @@ from django.db import connections, models
 from django.utils import timezone
 
 from bansos_portal.publishing import Status, published_filter
-from bansos_portal.search.backends import backend_for
+from bansos_portal.search.backends import RANK_ORDER, backend_for
+
+# What a result shows (page, API, suggestions): the stems and dates are left unread.
+RESULT_FIELDS = ("kind", "slug", "title", "url", "summary", "body")
 
 
 class SearchEntryQuerySet(models.QuerySet):
@@ -14,23 +17,10 @@ class SearchEntryQuerySet(models.QuerySet):
     def matching(self, concepts):
         return backend_for(connections[self.db]).match(self, concepts)
 
-    def champions(self, concepts, per_concept):
-        """Narrowed to the champion lists (PostgreSQL), or None where the backend has none."""
-        backend = backend_for(connections[self.db])
-        return backend.champions(self, concepts, per_concept) if backend.champions else None
-
-    def matching_all(self, concepts):
-        return backend_for(connections[self.db]).match_all(self, concepts)
-
     def ranked(self, concepts):
         """Titles holding every concept first, then entries holding every concept, then by how
         many concepts the title holds, then by relevance."""
-        return (
-            backend_for(connections[self.db])
-            .rank(self, concepts)
-            .order_by("-title_all", "-all_terms", "-title_hits", "-score", "title")
-            .defer("title_stems", "summary_stems", "body_stems")
-        )
+        return backend_for(connections[self.db]).rank(self, concepts).order_by(*RANK_ORDER).only(*RESULT_FIELDS)
 
     def search(self, query):
         """Published entries matching `query`, best first."""

@@ -6,7 +6,8 @@ freshness never crosses the next scheduled publish, unpublish or expiry time of 
 scheduled for 08:00 shows at 08:00:01 with no background job. An outdated copy stays stored a while
 longer: it is served only when the database is down (stale-if-error).
 
-Hits skip every other middleware and the view: one cache round trip (generation and page together).
+Hits skip every other middleware and the view: one cache round trip (generation and page together;
+a miss gets from the same round trip what storing its page needs).
 The plainest hits are answered by StoredPageFront, in front of Django, before any request object is
 built; PageCacheMiddleware answers the rest with the full rules. The cache is shared (Redis in
 production), so every app server sees the same generation. When the cache itself fails the site serves
@@ -18,6 +19,7 @@ import logging
 import time
 from contextvars import ContextVar
 from http.client import responses
+from typing import NamedTuple
 from urllib.parse import unquote_plus
 
 from django.conf import settings
@@ -37,7 +39,8 @@ logger = logging.getLogger(__name__)
 GENERATION_KEY = "pagecache:generation"
 CHANGED_AT_KEY = "pagecache:changed-at"
 PAGE_KEY_PREFIX = "pagecache:page:"
-NEXT_CHANGE_KEY_PREFIX = "pagecache:next:"
+# (generation, time): the next scheduled change as computed in that generation.
+NEXT_CHANGE_KEY = "pagecache:next-change"
 # Query parameters that ask for an unpublished view of content: never stored, never served from store.
 PREVIEW_PARAMS = ("pratinjau", "preview")
 STORABLE_STATUSES = (200, 301)
@@ -99,15 +102,25 @@ def bump_generation():
         return False
 
 
-# The generation an anonymous request's page lookup read: code run for that request reuses it instead of
-# asking the cache again.
-request_generation = ContextVar("request_generation", default=None)
+class PageLookup(NamedTuple):
+    """What one cache round trip told about a request's page."""
+
+    key: str
+    generation: int | None  # None when the cache cannot say
+    entry: dict | None = None  # the stored page
+    changed_at: int | None = None  # see content_changed_at
+    next_change: tuple | None = None  # see PageCacheMiddleware.next_change
+
+
+# The page lookup of the anonymous request being answered: code run for it reuses what the lookup read
+# instead of asking the cache again.
+request_lookup = ContextVar("request_lookup", default=None)
 
 
 def current_generation():
     """The content generation now, or None when the cache cannot say."""
-    if (known := request_generation.get()) is not None:
-        return known
+    if (known := request_lookup.get()) is not None and known.generation is not None:
+        return known.generation
     if not CacheDown.available():
         return None
     try:
@@ -213,6 +226,8 @@ class HttpCachingMiddleware:
 def content_changed_at():
     """When public content last changed (whole seconds): a Last-Modified that stays the same from one
     rendering to the next, so If-Modified-Since earns a 304 until something changes."""
+    if (known := request_lookup.get()) is not None and known.changed_at:
+        return known.changed_at
     if not CacheDown.available():
         return time.time()
     try:
@@ -237,18 +252,22 @@ class PageCacheMiddleware:
             return self.get_response(request)
         if not settings.PAGE_CACHE_SECONDS or not CacheDown.available():
             return conditional(request, self.get_response(request))
-        key, generation, entry = request.META.pop(FRONT_LOOKUP, None) or lookup(page_key(request.META))
+        found = request.META.pop(FRONT_LOOKUP, None) or lookup(page_key(request.META))
         now = time.time()
-        if is_fresh(entry, generation, now):
-            return conditional(request, from_entry(entry, now, fresh=True))
-        request._stale_page = entry
-        token = request_generation.set(generation)
+        if is_fresh(found.entry, found.generation, now):
+            return conditional(request, from_entry(found.entry, now, fresh=True))
+        request._stale_page = found.entry
+        token = request_lookup.set(found)
         try:
             response = self.get_response(request)
         finally:
-            request_generation.reset(token)
-        if generation is not None and is_public_response(response) and not getattr(response, "is_fallback", False):
-            self.store(key, generation, response, now)
+            request_lookup.reset(token)
+        if (
+            found.generation is not None
+            and is_public_response(response)
+            and not getattr(response, "is_fallback", False)
+        ):
+            self.store(found, response, now)
         return conditional(request, response)
 
     def process_exception(self, request, exception):
@@ -263,43 +282,41 @@ class PageCacheMiddleware:
         response.is_fallback = True
         return response
 
-    def store(self, key, generation, response, now):
+    def store(self, found, response, now):
         try:
-            fresh_until = min(now + settings.PAGE_CACHE_SECONDS, self.next_change(generation, now))
+            fresh_until = min(now + settings.PAGE_CACHE_SECONDS, self.next_change(found, now))
             public_cache_control(response, min(settings.PAGE_CACHE_MAX_AGE, fresh_until - now))
             entry = {
-                "generation": generation,
+                "generation": found.generation,
                 "fresh_until": fresh_until,
                 "status": response.status_code,
                 "headers": dict(response.items()),
                 "content": response.content,
             }
-            cache().set(key, entry, timeout=settings.PAGE_CACHE_SECONDS + settings.PAGE_CACHE_STALE_IF_ERROR)
+            cache().set(found.key, entry, timeout=settings.PAGE_CACHE_SECONDS + settings.PAGE_CACHE_STALE_IF_ERROR)
         except Exception as problem:
             CacheDown.failed(problem)
 
-    def next_change(self, generation, now):
+    def next_change(self, found, now):
         """When the next item is scheduled to appear or disappear, computed once per generation."""
-        key = f"{NEXT_CHANGE_KEY_PREFIX}{generation}"
-        known = cache().get(key)
-        if known is None or known <= now:
+        known_generation, known = found.next_change or (None, None)
+        if known_generation != found.generation or known is None or known <= now:
             known = next_scheduled_change(now)
-            cache().set(key, known, timeout=settings.PAGE_CACHE_SECONDS)
+            cache().set(NEXT_CHANGE_KEY, (found.generation, known), timeout=settings.PAGE_CACHE_SECONDS)
         return known
 
 
 def lookup(key):
-    """(key, generation, stored entry or None), in one cache round trip; generation None when the cache
-    cannot say."""
+    """The generation, the stored page and what storing a new one needs, in one cache round trip."""
     try:
-        found = cache().get_many([GENERATION_KEY, key])
+        found = cache().get_many([GENERATION_KEY, CHANGED_AT_KEY, NEXT_CHANGE_KEY, key])
     except Exception as problem:
         CacheDown.failed(problem)
-        return key, None, None
+        return PageLookup(key, None)
     generation = found.get(GENERATION_KEY)
     if generation is None and bump_generation():
         generation = cache().get(GENERATION_KEY)
-    return key, generation, found.get(key)
+    return PageLookup(key, generation, found.get(key), found.get(CHANGED_AT_KEY), found.get(NEXT_CHANGE_KEY))
 
 
 def is_fresh(entry, generation, now):
@@ -333,12 +350,12 @@ class StoredPageFront:
 
     def __call__(self, environ, start_response):
         if settings.PAGE_CACHE_SECONDS and is_plain_anonymous_get(environ) and CacheDown.available():
-            key, generation, entry = found = lookup(page_key(environ))
+            found = lookup(page_key(environ))
             now = time.time()
-            if is_fresh(entry, generation, now):
-                status = entry["status"]
-                start_response(f"{status} {responses[status]}", entry_headers(entry, now, fresh=True))
-                return [entry["content"]]
+            if is_fresh(found.entry, found.generation, now):
+                status = found.entry["status"]
+                start_response(f"{status} {responses[status]}", entry_headers(found.entry, now, fresh=True))
+                return [found.entry["content"]]
             environ[FRONT_LOOKUP] = found
         return self.application(environ, start_response)
 

@@ -13,6 +13,7 @@ import re
 import secrets
 import shutil
 import signal
+import string
 import subprocess
 import sys
 import tempfile
@@ -123,15 +124,30 @@ def search_script(scratch, seed="run"):
     queries = [item["query"] for item in json.loads((ROOT / "bansos_portal/search/judged_queries.json").read_text())]
     # Percent-encoded, so every query is a plain ASCII Lua string.
     lua = "queries = {" + ",".join(f'"{quote_plus(q)}"' for q in queries) + "}\n"
+    # Unique per bench run, so a run never finds the pages an earlier one stored.
+    lua += f'run = "{seed}{"".join(secrets.choice(string.ascii_lowercase) for _ in range(8))}"\n'
     lua += """
+-- Each wrk thread has its own Lua state: number them, so no two threads ask for the same address.
+threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("id", threads)
+end
+
+-- Written in letters: a run of digits in the address would look like a phone number, and such a
+-- search is never looked up or stored, which is not what an ordinary citizen's search costs.
+function letters(number)
+  return (string.gsub(tostring(number), "%d", function(digit) return string.char(97 + digit) end))
+end
+
 counter = 0
 request = function()
   counter = counter + 1
   local q = queries[(counter % #queries) + 1]
   -- a new address every time: each search is a cache miss
-  return wrk.format("GET", "/cari/?q=" .. q .. "&n=" .. counter .. "-" .. math.random(1, 1000000000))
+  return wrk.format("GET", "/cari/?q=" .. q .. "&n=" .. run .. "-" .. letters(id) .. "-" .. letters(counter))
 end
-""".replace("&n=", f"&n={seed}-")
+"""
     path = scratch / f"search-{seed}.lua"
     path.write_text(lua)
     return path
@@ -225,9 +241,13 @@ def main():
         subprocess.run(["nginx", "-c", str(nginx_conf)], check=True)
         front = f"http://127.0.0.1:{NGINX_PORT}"
         wait_for(front + "/healthz")
-        for path in PAGES.values():  # warm the page cache
+        # Warm both caches with both encodings the runs use: a page nginx has never stored makes every
+        # concurrent request wait for the first one (proxy_cache_lock), which is a cold start, not a cached page.
+        for path in PAGES.values():
             for url in (app + path, front + path):
-                urllib.request.urlopen(urllib.request.Request(url, headers={"Accept-Encoding": "gzip"})).read()
+                for encoding in ("gzip", "identity"):
+                    request = urllib.request.Request(url, headers={"Accept-Encoding": encoding})
+                    urllib.request.urlopen(request).read()
 
         workers = env.get("WEB_CONCURRENCY") or f"{os.cpu_count() * 2} (2 per CPU)"
         threads = int(env.get("GUNICORN_THREADS", "1"))

@@ -5,7 +5,12 @@ alternative a tuple of stems that must all occur. Both backends answer the same 
 which entries match any concept; for ranking, whether the title holds every concept, whether
 the entry holds every concept, how many concepts the title holds, and a relevance score
 (title weighs more than summary, summary more than body).
+
+Each answer is an SQL fragment with its parameters. The search itself writes its statements from
+them directly (search/statements.py); the ORM methods below wrap the same fragments for querysets.
 """
+
+from dataclasses import dataclass, field
 
 from django.db.models import BooleanField, FloatField, IntegerField
 from django.db.models.expressions import RawSQL
@@ -16,13 +21,51 @@ POSTINGS = "bansos_portal_searchposting"
 KINDS = ("program", "faq", "clarification")  # SearchEntry.Kind values (models import this module)
 MIN_PER_STEM = 10
 ID = f'"{TABLE}"."id"'
+# Rank order: titles holding every concept first, then entries holding every concept, then by how many
+# concepts the title holds, then by relevance; the title, then the id, settle ties the same way each time.
+RANK_ORDER = ("-title_all", "-all_terms", "-title_hits", "-score", "title", "id")
+RANK_FIELDS = {
+    "title_all": BooleanField(),
+    "all_terms": BooleanField(),
+    "title_hits": IntegerField(),
+    "score": FloatField(),
+}
 
 
 def _join(parts, operator):
     return parts[0] if len(parts) == 1 else "(" + f" {operator} ".join(parts) + ")"
 
 
-class PostgresBackend:
+@dataclass
+class Ranking:
+    """What ranking needs: its columns as (name, sql, params) in RANK_FIELDS order, and any table (with
+    its join conditions as (sql, params)) those columns read."""
+
+    columns: list
+    tables: list = field(default_factory=list)
+    conditions: list = field(default_factory=list)
+
+
+class QuerySetMethods:
+    """The backend's fragments applied to a SearchEntry queryset."""
+
+    def match(self, queryset, concepts):
+        return queryset.alias(hit=RawSQL(*self.match_sql(concepts), output_field=BooleanField())).filter(hit=True)
+
+    def rank(self, queryset, concepts):
+        ranking = self.ranking(concepts)
+        if ranking.tables:
+            queryset = queryset.extra(
+                tables=ranking.tables,
+                where=[sql for sql, _ in ranking.conditions],
+                params=[param for _, params in ranking.conditions for param in params],
+            )
+        return queryset.annotate(
+            **{name: RawSQL(sql, params, output_field=RANK_FIELDS[name]) for name, sql, params in ranking.columns}
+        )
+
+
+class PostgresBackend(QuerySetMethods):
     install_sql = [
         f"""ALTER TABLE {TABLE} ADD COLUMN IF NOT EXISTS search_vector tsvector GENERATED ALWAYS AS (
             setweight(to_tsvector('simple'::regconfig, coalesce(title_stems, '')), 'A') ||
@@ -92,24 +135,15 @@ class PostgresBackend:
         return _join([_join([self._lexeme(s, weight) for s in alternative], "&") for alternative in alternatives], "|")
 
     def _matches(self, tsquery, vector=None):
-        vector = vector or self.vector
-        return RawSQL(f"{vector} @@ to_tsquery('simple', %s)", [tsquery], output_field=BooleanField())
+        return f"{vector or self.vector} @@ to_tsquery('simple', %s)", [tsquery]
 
-    def _title_hits(self, concepts):
-        sql = " + ".join(
-            f"(CASE WHEN {self.title_vector} @@ to_tsquery('simple', %s) THEN 1 ELSE 0 END)" for _ in concepts
-        )
-        return RawSQL(f"({sql})", [self._concept(c) for c in concepts], output_field=IntegerField())
+    def match_sql(self, concepts):
+        return self._matches(" | ".join(self._concept(c) for c in concepts))
 
-    def match(self, queryset, concepts):
-        return queryset.alias(hit=self._matches(" | ".join(self._concept(c) for c in concepts))).filter(hit=True)
+    def match_all_sql(self, concepts):
+        return self._matches(" & ".join(self._concept(c) for c in concepts))
 
-    def match_all(self, queryset, concepts):
-        return queryset.alias(hit_all=self._matches(" & ".join(self._concept(c) for c in concepts))).filter(
-            hit_all=True
-        )
-
-    def champions(self, queryset, concepts, per_concept):
+    def champions_sql(self, concepts, per_concept):
         """Only the entries on the champion lists of the query's stems: each concept's strongest
         `per_concept` entries, shared among its stems (at least MIN_PER_STEM each)."""
         stems, quotas = [], []
@@ -122,24 +156,27 @@ class PostgresBackend:
             f"CROSS JOIN LATERAL (SELECT p.entry_id FROM {POSTINGS} p WHERE p.stem = q.stem "
             "ORDER BY p.impact DESC LIMIT q.quota) c)"
         )
-        return queryset.alias(champion=RawSQL(candidates, [stems, quotas], output_field=BooleanField())).filter(
-            champion=True
+        return candidates, [stems, quotas]
+
+    def ranking(self, concepts):
+        parts = [self._concept(c) for c in concepts]
+        title_hits = " + ".join(
+            f"(CASE WHEN {self.title_vector} @@ to_tsquery('simple', %s) THEN 1 ELSE 0 END)" for _ in parts
+        )
+        return Ranking(
+            columns=[
+                ("title_all", *self._matches(" & ".join(parts), self.title_vector)),
+                ("all_terms", *self._matches(" & ".join(parts))),
+                ("title_hits", f"({title_hits})", parts),
+                ("score", f"ts_rank({self.vector}, to_tsquery('simple', %s))", [" | ".join(parts)]),
+            ]
         )
 
-    def rank(self, queryset, concepts):
-        any_concept = " | ".join(self._concept(c) for c in concepts)
-        return queryset.annotate(
-            title_all=self._matches(" & ".join(self._concept(c) for c in concepts), self.title_vector),
-            all_terms=self._matches(" & ".join(self._concept(c) for c in concepts)),
-            title_hits=self._title_hits(concepts),
-            score=RawSQL(f"ts_rank({self.vector}, to_tsquery('simple', %s))", [any_concept], output_field=FloatField()),
-        )
 
-
-class SqliteBackend:
+class SqliteBackend(QuerySetMethods):
     # FTS5 ranks every match with bm25(); there are no champion lists to narrow them.
-    champions = None
     champion_sql = []
+    champions_sql = None
 
     install_sql = [
         f"""CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5(
@@ -167,40 +204,30 @@ class SqliteBackend:
         return _join([_join(alternative, "AND") for alternative in lexemes], "OR")
 
     def _matches(self, fts_query):
-        return RawSQL(
-            f"{ID} IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)",
-            [fts_query],
-            output_field=BooleanField(),
-        )
+        return f"{ID} IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)", [fts_query]
 
-    def _title_hits(self, concepts):
-        sql = " + ".join(f"({ID} IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s))" for _ in concepts)
-        return RawSQL(f"({sql})", [f"title_stems : {self._concept(c)}" for c in concepts], output_field=IntegerField())
+    def match_sql(self, concepts):
+        return self._matches(" OR ".join(self._concept(c) for c in concepts))
 
-    def match(self, queryset, concepts):
-        return queryset.alias(hit=self._matches(" OR ".join(self._concept(c) for c in concepts))).filter(hit=True)
+    def match_all_sql(self, concepts):
+        return self._matches(" AND ".join(self._concept(c) for c in concepts))
 
-    def match_all(self, queryset, concepts):
-        return queryset.alias(hit_all=self._matches(" AND ".join(self._concept(c) for c in concepts))).filter(
-            hit_all=True
-        )
-
-    def rank(self, queryset, concepts):
+    def ranking(self, concepts):
         parts = [self._concept(c) for c in concepts]
         any_concept, all_concepts = " OR ".join(parts), " AND ".join(parts)
-        # bm25() only works in a query that MATCHes the FTS table itself, so join it once here
-        # (a per-row subquery would run a full-text query for every matching entry).
-        joined = queryset.extra(
+        title_hits = " + ".join(f"({ID} IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s))" for _ in parts)
+        return Ranking(
+            columns=[
+                ("title_all", *self._matches(f"title_stems : ({all_concepts})")),
+                ("all_terms", *self._matches(all_concepts)),
+                ("title_hits", f"({title_hits})", [f"title_stems : {part}" for part in parts]),
+                # bm25() is lower for better matches; negated, every backend sorts score descending.
+                ("score", f"-bm25({FTS_TABLE}, 10.0, 4.0, 1.0)", []),
+            ],
+            # bm25() only works in a query that MATCHes the FTS table itself, so it is joined once
+            # (a per-row subquery would run a full-text query for every matching entry).
             tables=[FTS_TABLE],
-            where=[f"{FTS_TABLE}.rowid = {ID}", f"{FTS_TABLE} MATCH %s"],
-            params=[any_concept],
-            # bm25() is lower for better matches; negate it so every backend sorts score descending.
-            select={"score": f"-bm25({FTS_TABLE}, 10.0, 4.0, 1.0)"},
-        )
-        return joined.annotate(
-            title_all=self._matches(f"title_stems : ({all_concepts})"),
-            all_terms=self._matches(all_concepts),
-            title_hits=self._title_hits(concepts),
+            conditions=[(f"{FTS_TABLE}.rowid = {ID}", []), (f"{FTS_TABLE} MATCH %s", [any_concept])],
         )
 
 

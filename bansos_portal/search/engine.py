@@ -12,8 +12,8 @@ from bansos_portal.models import BestBet, SearchEntry, SearchTerm
 from bansos_portal.search.highlight import mark, snippet
 from bansos_portal.search.memo import per_generation
 from bansos_portal.search.query import parse_partial, parse_query
+from bansos_portal.search.statements import ENTRY_PROGRAMS, PROGRAMS, Matches
 from bansos_portal.search.text import remember_stems, words
-from programs.models import Program
 
 PER_PAGE = 10
 # Counts stop here ("Lebih dari 500 hasil", 50 pages): nobody pages that far, and exact counts of a common
@@ -56,15 +56,15 @@ def search(query, *, kind=None, program=None, page=1, per_page=PER_PAGE, facets=
     if not parsed.concepts:
         return SearchResults(query, Paginator(SearchEntry.objects.none(), per_page).get_page(1))
     _load_known_stems()
-    matches = SearchEntry.objects.published().matching(parsed.groups)
-    in_program = matches.filter(programs__slug=program) if program else matches
-    chosen = in_program.filter(kind=kind) if kind else in_program
+    matches = Matches(SearchEntry.objects.db, parsed.groups)
+    in_program = matches.in_program(program) if program else matches
+    chosen = in_program.of_kind(kind) if kind else in_program
     bets = _best_bets(parsed.key) if page in (1, "1", None) and not (kind or program) else []
     pinned = {bet.url for bet in bets}
     facets_of = Facets(matches)
     kind_counts = facets_of.kind_counts(program)
     total = kind_counts.get(kind, 0) if kind else sum(kind_counts.values())
-    ranked = RankedMatches(chosen.exclude(url__in=pinned) if pinned else chosen, parsed.groups, at_most=total)
+    ranked = RankedMatches(chosen.excluding_urls(pinned) if pinned else chosen, at_most=total)
     paginator = Paginator(ranked, per_page)
     if not pinned or total > COUNT_LIMIT:  # the counts per kind already hold the total
         paginator.count = min(total, COUNT_LIMIT)
@@ -98,42 +98,42 @@ def _load_known_stems():
 class RankedMatches:
     """The matches in rank order, read one page at a time without ranking more rows than needed.
 
-    Entries holding every concept always rank above those that do not (see SearchEntryQuerySet.ranked),
-    so when they alone fill the requested page, only they need ranking: a much smaller set.
+    Entries holding every concept always rank above those that do not (see RANK_ORDER), so when they
+    alone fill the requested page, only they need ranking: a much smaller set.
     """
 
-    def __init__(self, matches, groups, at_most=None):
+    def __init__(self, matches, at_most=None):
         # at_most: how many matches there can be, when the caller has counted them already.
-        self.matches, self.groups, self.at_most = matches, groups, at_most
+        self.matches, self.at_most = matches, at_most
 
     def count(self):
-        return self.matches.values("id")[: COUNT_LIMIT + 1].count()
+        return self.matches.count(COUNT_LIMIT + 1)
 
     def __len__(self):
         return self.count()
 
     def __getitem__(self, window):
+        wanted = window.stop - window.start
         if self.at_most is not None and self.at_most <= FEW_MATCHES:
             # Few matches: ranking them all is one cheap statement, and exact (the narrower tries
             # below would come up short and each cost a statement of its own first).
-            return list(self.matches.ranked(self.groups)[window])
-        champions = self.matches.champions(self.groups, CHAMPIONS_PER_CONCEPT)
+            return self.matches.ranked(window.start, window.stop)
+        champions = self.matches.champions(CHAMPIONS_PER_CONCEPT)
         if champions is not None and window.stop <= CHAMPION_DEPTH and not self._has_prefix():
-            rows = list(champions.ranked(self.groups)[window])
-            if len(rows) == window.stop - window.start:
+            rows = champions.ranked(window.start, window.stop)
+            if len(rows) == wanted:
                 return rows
-        if len(self.groups) > 1:
-            rows = list(self.matches.matching_all(self.groups).ranked(self.groups)[window])
-            if len(rows) == window.stop - window.start:
+        if len(self.matches.concepts) > 1:
+            rows = self.matches.holding_every_concept().ranked(window.start, window.stop)
+            if len(rows) == wanted:
                 return rows
-        return list(self.matches.ranked(self.groups)[window])
+        return self.matches.ranked(window.start, window.stop)
 
     def _has_prefix(self):
-        return any(s.endswith("*") for concept in self.groups for alternative in concept for s in alternative)
+        concepts = self.matches.concepts
+        return any(s.endswith("*") for concept in concepts for alternative in concept for s in alternative)
 
 
-ENTRY_PROGRAMS = SearchEntry.programs.through._meta.db_table
-PROGRAMS = Program._meta.db_table
 BET_TARGETS = {"program_id": "programs.program", "question_id": "faq.question", "clarification_id": "faq.clarification"}
 
 
@@ -167,14 +167,11 @@ def _all_best_bets():
 
 
 class Facets:
-    """Counts per kind and per program over the matches, from one compiled statement.
-
-    Compiling the full-text expressions is a good part of a search's Python time, so the matches are
-    compiled once and both counts are written around them."""
+    """Counts per kind and per program, written around the matches' SELECT (see statements.Matches)."""
 
     def __init__(self, matches):
-        self.db = matches.db
-        self.sql, self.params = matches.order_by().values("id", "kind").query.sql_with_params()
+        self.db = matches.database
+        self.sql, self.params = matches.ids_and_kinds()
 
     def kind_counts(self, program=None):
         """Matches per kind, each counted up to COUNT_LIMIT + 1 (more means "lebih dari"), in one statement.
