@@ -1,9 +1,11 @@
 """Anonymous pages are cacheable (HTTP and server-side) and never show stale facts."""
 
+import re
 import time
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.test import RequestFactory
@@ -261,3 +263,19 @@ def test_change_notes_and_short_links_show_at_once(client, page_store, program):
     page = client.get(program.get_absolute_url()).text
 
     assert "Besaran 2025 diperbarui." in page and "/s/keluarga-harapan" in page
+
+
+def test_the_shipped_nginx_front_keys_its_copies_by_every_header_a_stored_page_varies_on():
+    # nginx splits its copies by the cache key, not by Vary (browsers spell Accept-Encoding in many ways,
+    # and each spelling would replace the other's copy), so the key must hold each header the portal's
+    # public pages may vary on, and the portal must be asked with the same encoding the key names.
+    config = (settings.BASE_DIR / "bansos_portal" / "deploy" / "nginx" / "portal-bansos.conf").read_text()
+    key = re.search(r'proxy_cache_key "([^"]+)";', config).group(1)
+
+    assert "proxy_ignore_headers Vary;" in config
+    for header in page_cache.KEYED_HEADERS:
+        if header == "accept-encoding":
+            assert "$portal_encoding" in key
+            assert "proxy_set_header Accept-Encoding $portal_encoding;" in config
+        else:
+            assert f"$http_{header.replace('-', '_')}" in key
