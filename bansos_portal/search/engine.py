@@ -4,7 +4,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
-from django.db import connections
 from django.db.models import Q
 from django.utils import timezone
 
@@ -170,45 +169,35 @@ class Facets:
     """Counts per kind and per program, written around the matches' SELECT (see statements.Matches)."""
 
     def __init__(self, matches):
-        self.db = matches.database
-        self.sql, self.params = matches.ids_and_kinds()
+        self.matches = matches
 
     def kind_counts(self, program=None):
         """Matches per kind, each counted up to COUNT_LIMIT + 1 (more means "lebih dari"), in one statement.
 
         A count per kind, not one GROUP BY: each stops at the limit and, on PostgreSQL, reads only its
         kind's full-text index."""
+        within = self.matches.in_program(program) if program else self.matches
+        sql, within_params = within.ids_and_kinds()
         kinds, parts, params = SearchEntry.Kind.values, [], []
-        in_program, program_params = "", []
-        if program:
-            in_program = (
-                f" AND m.id IN (SELECT e.searchentry_id FROM {ENTRY_PROGRAMS} e "
-                f"JOIN {PROGRAMS} p ON p.id = e.program_id WHERE p.slug = %s)"
-            )
-            program_params = [program]
         for kind in kinds:
             parts.append(
-                f"(SELECT COUNT(*) FROM (SELECT 1 FROM ({self.sql}) AS m WHERE m.kind = %s{in_program} "
+                f"(SELECT COUNT(*) FROM (SELECT 1 FROM ({sql}) AS m WHERE m.kind = %s "
                 f"LIMIT {COUNT_LIMIT + 1}) AS capped)"
             )
-            params += [*self.params, kind, *program_params]
-        return dict(zip(kinds, self._rows(f"SELECT {', '.join(parts)}", params)[0], strict=True))
+            params += [*within_params, kind]
+        return dict(zip(kinds, self.matches.fetch(f"SELECT {', '.join(parts)}", params)[0], strict=True))
 
     def program_counts(self, kind=None):
         """Matches per program, most first."""
+        sql, params = self.matches.ids_and_kinds()
         of_kind = " WHERE m.kind = %s" if kind else ""
-        rows = self._rows(
-            f"SELECT p.slug, p.acronym, p.name, COUNT(*) FROM ({self.sql}) AS m "
+        rows = self.matches.fetch(
+            f"SELECT p.slug, p.acronym, p.name, COUNT(*) FROM ({sql}) AS m "
             f"JOIN {ENTRY_PROGRAMS} e ON e.searchentry_id = m.id JOIN {PROGRAMS} p ON p.id = e.program_id{of_kind} "
             "GROUP BY p.id, p.slug, p.acronym, p.name ORDER BY 4 DESC, p.name",
-            [*self.params, *([kind] if kind else [])],
+            [*params, *([kind] if kind else [])],
         )
         return [{"slug": slug, "name": acronym or name, "count": total} for slug, acronym, name, total in rows]
-
-    def _rows(self, sql, params):
-        with connections[self.db].cursor() as cursor:
-            cursor.execute(sql, params)
-            return cursor.fetchall()
 
 
 def title_suggestions(query, limit=6):

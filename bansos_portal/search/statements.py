@@ -76,7 +76,7 @@ class Matches:
     def count(self, at_most):
         where, params = self.where()
         sql = f'SELECT COUNT(*) FROM (SELECT 1 FROM "{TABLE}" WHERE {where} LIMIT {int(at_most)}) AS capped'
-        return self._rows(sql, params)[0][0]
+        return self.fetch(sql, params)[0][0]
 
     def ranked(self, start, stop):
         """The entries from `start` to `stop` in rank order (see RANK_ORDER)."""
@@ -90,7 +90,7 @@ class Matches:
             f"LIMIT {int(stop - start)} OFFSET {int(start)}"
         )
         params = [param for _, _, params in ranking.columns for param in params] + where_params
-        return [SearchEntry.from_db(self.database, SELECTED, row[: len(SELECTED)]) for row in self._rows(sql, params)]
+        return [SearchEntry.from_db(self.database, SELECTED, row[: len(SELECTED)]) for row in self.fetch(sql, params)]
 
     def _order_term(self, term):
         name = term.lstrip("-")
@@ -99,7 +99,8 @@ class Matches:
         sql = column(name) if name in SELECTED else name
         return f"{sql} DESC" if term.startswith("-") else f"{sql} ASC"
 
-    def _rows(self, sql, params):
+    def fetch(self, sql, params):
+        """The rows of a statement, on the matches' database."""
         with connections[self.database].cursor() as cursor:
             cursor.execute(sql, params)
             return cursor.fetchall()
