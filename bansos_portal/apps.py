@@ -6,7 +6,7 @@ class BansosPortalConfig(AppConfig):
     verbose_name = "Portal Bansos"
 
     def ready(self):
-        from bansos_portal import invalidation
+        from bansos_portal.page_cache import invalidation
         from bansos_portal.search.index import connect_signals
 
         connect_signals()

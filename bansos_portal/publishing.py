@@ -1,4 +1,7 @@
-"""The one publication rule every public item follows: published, and its date has come."""
+"""The one publication rule every public item follows (published, and its date has come), and the review
+dates every published item carries."""
+
+from datetime import timedelta
 
 from django.db import models
 from django.utils import timezone
@@ -23,6 +26,33 @@ def published_filter(now=None):
 class PublishableQuerySet(models.QuerySet):
     def published(self):
         return self.filter(published_filter())
+
+
+# How long a reviewed item may stand before Humas must check it again, unless the editor sets a date.
+REVIEW_INTERVAL = timedelta(days=182)
+
+
+class Reviewable(models.Model):
+    """'terakhir ditinjau' and the date by which the content must be checked again."""
+
+    last_reviewed_at = models.DateField(
+        "terakhir ditinjau", null=True, blank=True, help_text="Diisi otomatis saat item diterbitkan."
+    )
+    review_due = models.DateField(
+        "tinjau ulang paling lambat",
+        null=True,
+        blank=True,
+        help_text="Item yang lewat tanggal ini tampil di beranda admin sebagai perlu ditinjau ulang.",
+    )
+
+    class Meta:
+        abstract = True
+
+    def mark_reviewed(self, today=None):
+        today = today or timezone.localdate()
+        self.last_reviewed_at = today
+        if not self.review_due or self.review_due <= today:
+            self.review_due = today + REVIEW_INTERVAL
 
 
 class Publishable(models.Model):

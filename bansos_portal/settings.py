@@ -68,11 +68,11 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     # Stored anonymous pages are answered here, before any other work (bansos_portal/page_cache.py).
-    "bansos_portal.page_cache.PageCacheMiddleware",
+    "bansos_portal.page_cache.middleware.PageCacheMiddleware",
     # Compress pages for slow connections; Django pads responses against BREACH.
     "django.middleware.gzip.GZipMiddleware",
     # Cache-Control, ETag and Last-Modified for anonymous pages, from the uncompressed body.
-    "bansos_portal.page_cache.HttpCachingMiddleware",
+    "bansos_portal.page_cache.middleware.HttpCachingMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -86,6 +86,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # A 404 of a renamed or archived item becomes its redirect or its 410 page.
+    "bansos_portal.links.stable.StableAddressMiddleware",
     # Humas workflow (issue 4): records which signed-in editor made each revision.
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: it turns a lockout into its answer.
@@ -196,7 +198,7 @@ def cache_from_url(url):
     if url.startswith(("redis://", "rediss://", "unix://")):
         # Short timeouts: a dead Redis must cost milliseconds, the site then serves from the database.
         return {
-            "BACKEND": "bansos_portal.redis_cache.RedisCache",
+            "BACKEND": "bansos_portal.page_cache.redis.RedisCache",
             "LOCATION": url,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "bansos"),
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},

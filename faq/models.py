@@ -3,8 +3,7 @@ from django.urls import reverse
 from django.utils.text import Truncator
 from simple_history.models import HistoricalRecords
 
-from bansos_portal.editorial.models import Reviewable
-from bansos_portal.publishing import Publishable, PublishableQuerySet, Source, successor_field
+from bansos_portal.publishing import Publishable, PublishableQuerySet, Reviewable, Source, successor_field
 from bansos_portal.rich_text import MARKDOWN_HELP, MarkdownModel, markdown_html_field
 from programs.models import Program
 

@@ -2,9 +2,6 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from bansos_portal.editorial.models import ChangeNote
-from bansos_portal.links.stable import stable_address
-
 from .models import Category, Clarification, Question
 
 
@@ -15,7 +12,6 @@ def question_list(request):
 
 
 @require_GET
-@stable_address(Category)
 def category_detail(request, slug):
     category = get_object_or_404(Category, slug=slug)
     questions = category.questions.published().only("slug", "question", "category_id")
@@ -24,7 +20,6 @@ def category_detail(request, slug):
 
 
 @require_GET
-@stable_address(Question)
 def question_detail(request, slug):
     question = get_object_or_404(Question.objects.published().select_related("category"), slug=slug)
     return render_question(request, question)
@@ -34,7 +29,6 @@ def render_question(request, question, preview=None):
     """The answer page; also used, with `preview`, for drafts shown to staff and signed links."""
     context = {
         "preview": preview,
-        "change_notes": ChangeNote.objects.for_item(question),
         "question": question,
         "related": question.related.published().only("slug", "question"),
         "programs": question.programs.published().only("slug", "name", "acronym"),
@@ -50,7 +44,6 @@ def clarification_list(request):
 
 
 @require_GET
-@stable_address(Clarification)
 def clarification_detail(request, slug):
     clarification = get_object_or_404(Clarification.objects.published(), slug=slug)
     return render_clarification(request, clarification)
@@ -60,7 +53,6 @@ def render_clarification(request, clarification, preview=None):
     """The clarification page; also used, with `preview`, for drafts shown to staff and signed links."""
     context = {
         "preview": preview,
-        "change_notes": ChangeNote.objects.for_item(clarification),
         "clarification": clarification,
         "sources": clarification.sources.all(),
         "programs": clarification.programs.published().only("slug", "name", "acronym"),

@@ -4,9 +4,6 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from bansos_portal.editorial.models import ChangeNote
-from bansos_portal.links.stable import stable_address
-
 from .models import Budget, Program
 
 
@@ -17,7 +14,6 @@ def program_list(request):
 
 
 @require_GET
-@stable_address(Program)
 def program_detail(request, slug):
     program = get_object_or_404(Program.objects.published(), slug=slug)
     return render_program(request, program)
@@ -27,7 +23,6 @@ def render_program(request, program, preview=None):
     """The program page; also used, with `preview`, for drafts shown to staff and signed links."""
     context = {
         "preview": preview,
-        "change_notes": ChangeNote.objects.for_item(program),
         "program": program,
         "components": program.components.all(),
         "budgets": program.budgets.all(),

@@ -79,12 +79,12 @@ def page_store(settings):
     """The server-side page cache on (tests run with it off), empty and believed up."""
     from django.core.cache import cache
 
-    from bansos_portal import page_cache
+    from bansos_portal.page_cache import store
 
     settings.PAGE_CACHE_SECONDS = 300
     cache.clear()
-    page_cache.CacheDown.down_until = 0.0
-    page_cache.CacheDown.missed_invalidation = False
+    store.CacheDown.down_until = 0.0
+    store.CacheDown.missed_invalidation = False
     yield
     cache.clear()
 

@@ -5,11 +5,10 @@ type added here is checked everywhere at once.
 """
 
 import json
-from pathlib import Path
 
-from bansos_portal.content_import import import_content
+from bansos_portal.content_file.load import DEMO_CONTENT, import_content
 
-DEMO_FILE = Path(__file__).resolve().parents[1] / "bansos_portal" / "demo_content.json"
+DEMO_FILE = DEMO_CONTENT
 
 # name -> path. Slugs are those of the demo content.
 PUBLIC_PAGES = {

@@ -6,6 +6,7 @@ from django.http import HttpResponse
 from django.urls import path, reverse
 from django.utils import timezone
 
+from . import content_admin  # noqa: F401  (registers the content models)
 from .models import ChangeNote, Transition
 
 CSV_COLUMNS = [

@@ -1,41 +1,10 @@
-"""The editorial record: who moved which item between states, and the public change notes.
-
-This app imports no content app, so programs and faq can use it like bansos_portal.publishing.
-"""
-
-from datetime import timedelta
+"""The editorial record: who moved which item between states, and the public change notes."""
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
-
-# How long a reviewed item may stand before Humas must check it again, unless the editor sets a date.
-REVIEW_INTERVAL = timedelta(days=182)
-
-
-class Reviewable(models.Model):
-    """'terakhir ditinjau' and the date by which the content must be checked again."""
-
-    last_reviewed_at = models.DateField(
-        "terakhir ditinjau", null=True, blank=True, help_text="Diisi otomatis saat item diterbitkan."
-    )
-    review_due = models.DateField(
-        "tinjau ulang paling lambat",
-        null=True,
-        blank=True,
-        help_text="Item yang lewat tanggal ini tampil di beranda admin sebagai perlu ditinjau ulang.",
-    )
-
-    class Meta:
-        abstract = True
-
-    def mark_reviewed(self, today=None):
-        today = today or timezone.localdate()
-        self.last_reviewed_at = today
-        if not self.review_due or self.review_due <= today:
-            self.review_due = today + REVIEW_INTERVAL
 
 
 class ItemQuerySet(models.QuerySet):

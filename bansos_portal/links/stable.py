@@ -1,7 +1,6 @@
 """What an address answers once its item is no longer where it was: moved (301), ended (410) or never there (404)."""
 
-from functools import wraps
-
+from django.apps import apps
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -41,27 +40,49 @@ def gone(request, item):
     return render(request, "links/gone.html", context, status=410)
 
 
-def stable_address(model):
-    """For a view that shows one `model` by `slug`: an old slug redirects to today's address in one hop,
-    an archived item answers 410 with its successor; anything else stays a 404."""
+# Pages that show one item by its `slug`, by URL name: the model whose old slugs and endings they honour.
+STABLE_PAGES = {
+    "programs:detail": "programs.Program",
+    "faq:category": "faq.Category",
+    "faq:detail": "faq.Question",
+    "faq:clarification": "faq.Clarification",
+    "links:embed_program": "programs.Program",
+    "links:embed_question": "faq.Question",
+    "links:leaflet": "programs.Program",
+    "links:share_image": "programs.Program",
+    "links:program_feed": "programs.Program",
+}
 
-    def decorator(view):
-        @wraps(view)
-        def wrapped(request, *args, slug, **kwargs):
-            try:
-                return view(request, *args, slug=slug, **kwargs)
-            except Http404:
-                item = model._default_manager.filter(slug=slug).first()
-                if item is None:
-                    item = find_renamed(model, slug)
-                    if item is not None and is_public(item):
-                        url = reverse(request.resolver_match.view_name, kwargs={**kwargs, "slug": item.slug})
-                        query = request.META.get("QUERY_STRING")
-                        return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
-                if item is not None and has_ended(item):
-                    return gone(request, item)
-                raise
 
-        return wrapped
+def moved_or_gone(request, model, slug):
+    """An old slug redirects to today's address in one hop, an archived item answers 410 with its successor;
+    None when the address was never the item's (it stays a 404)."""
+    item = model._default_manager.filter(slug=slug).first()
+    if item is None:
+        item = find_renamed(model, slug)
+        if item is not None and is_public(item):
+            match = request.resolver_match
+            url = reverse(match.view_name, kwargs={**match.kwargs, "slug": item.slug})
+            query = request.META.get("QUERY_STRING")
+            return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
+    if item is not None and has_ended(item):
+        return gone(request, item)
+    return None
 
-    return decorator
+
+class StableAddressMiddleware:
+    """Turns the 404 of a page in STABLE_PAGES into a redirect (renamed) or a 410 (ended), so the content
+    apps' views need to know nothing of old addresses."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        match = request.resolver_match
+        if not isinstance(exception, Http404) or match is None or match.view_name not in STABLE_PAGES:
+            return None
+        slug = match.kwargs.get("slug")
+        return moved_or_gone(request, apps.get_model(STABLE_PAGES[match.view_name]), slug) if slug else None

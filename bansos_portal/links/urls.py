@@ -1,12 +1,9 @@
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path, re_path
 
-from programs.models import Program
-
 from . import open_data, views
 from .feeds import ProgramFeed, UpdatesFeed
 from .sitemaps import SITEMAPS
-from .stable import stable_address
 
 app_name = "links"
 urlpatterns = [
@@ -18,7 +15,7 @@ urlpatterns = [
     path("program/buklet/", views.booklet, name="booklet"),
     path("program/<slug:slug>/leaflet/", views.leaflet, name="leaflet"),
     path("program/<slug:slug>/gambar-bagikan.png", views.program_share_image, name="share_image"),
-    path("program/<slug:slug>/atom.xml", stable_address(Program)(ProgramFeed()), name="program_feed"),
+    path("program/<slug:slug>/atom.xml", ProgramFeed(), name="program_feed"),
     path("pembaruan/atom.xml", UpdatesFeed(), name="feed"),
     path("data-terbuka/", open_data.open_data, name="open_data"),
     re_path(

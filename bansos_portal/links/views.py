@@ -12,7 +12,6 @@ from programs.models import Program
 
 from . import share_image
 from .models import ShortLink
-from .stable import stable_address
 
 
 def frameable_by_any_site(view):
@@ -40,7 +39,6 @@ def short_link(request, code):
 
 @frameable_by_any_site
 @require_GET
-@stable_address(Program)
 def embed_program(request, slug):
     program = get_object_or_404(Program.objects.published(), slug=slug)
     return render(request, "links/embed_program.html", _leaflet_context(program))
@@ -48,14 +46,12 @@ def embed_program(request, slug):
 
 @frameable_by_any_site
 @require_GET
-@stable_address(Question)
 def embed_question(request, slug):
     question = get_object_or_404(Question.objects.published(), slug=slug)
     return render(request, "links/embed_question.html", {"question": question})
 
 
 @require_GET
-@stable_address(Program)
 def leaflet(request, slug):
     program = get_object_or_404(Program.objects.published(), slug=slug)
     return render(request, "links/leaflet.html", {"leaflets": [_leaflet_context(program)], "title": str(program)})
@@ -70,7 +66,6 @@ def booklet(request):
 
 
 @require_GET
-@stable_address(Program)
 def program_share_image(request, slug):
     program = get_object_or_404(Program.objects.published(), slug=slug)
     return HttpResponse(share_image.render_png(program), content_type="image/png")

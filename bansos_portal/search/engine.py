@@ -7,9 +7,9 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Q
 from django.utils import timezone
 
-from bansos_portal.models import BestBet, SearchEntry, SearchTerm
+from bansos_portal.page_cache.memo import per_generation
 from bansos_portal.search.highlight import mark, snippet
-from bansos_portal.search.memo import per_generation
+from bansos_portal.search.models import BestBet, SearchEntry, SearchTerm
 from bansos_portal.search.query import parse_partial, parse_query
 from bansos_portal.search.statements import ENTRY_PROGRAMS, PROGRAMS, Matches
 from bansos_portal.search.text import remember_stems, words

@@ -6,9 +6,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from bansos_portal.models import BestBet, SearchEntry, SearchTerm
 from bansos_portal.search import backends
 from bansos_portal.search.highlight import plain_text
+from bansos_portal.search.models import BestBet, SearchEntry, SearchTerm
 from bansos_portal.search.text import stem, stems, words
 from faq.models import Clarification, Question
 from programs.models import Program

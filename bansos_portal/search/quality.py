@@ -13,8 +13,8 @@ from pathlib import Path
 from django.conf import settings
 from rank_bm25 import BM25Okapi
 
-from bansos_portal.models import SearchEntry
 from bansos_portal.search import engine
+from bansos_portal.search.models import SearchEntry
 from bansos_portal.search.text import clean_query, stems
 
 JUDGED_FILE = Path(__file__).with_name("judged_queries.json")

@@ -8,7 +8,7 @@ multi-word synonym like "bantuan pangan non tunai" stays one alternative.
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from bansos_portal.search.memo import per_generation
+from bansos_portal.page_cache.memo import per_generation
 from bansos_portal.search.text import MAX_TERMS, STOP_WORDS, stem, words
 from bansos_portal.search.typos import corrections
 
@@ -79,7 +79,7 @@ def parse_query(query, database="default"):
 
 
 def _read_synonyms(database):
-    from bansos_portal.models import SynonymGroup
+    from bansos_portal.search.models import SynonymGroup
 
     groups = SynonymGroup.objects.using(database).filter(is_active=True).values_list("terms", flat=True)
     return _synonyms(tuple(groups))

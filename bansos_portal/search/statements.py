@@ -8,8 +8,8 @@ around it. The ORM still says what "published" means (see `published_condition`)
 
 from django.db import connections
 
-from bansos_portal.models import RESULT_FIELDS, SearchEntry
 from bansos_portal.search.backends import ID, RANK_ORDER, TABLE, backend_for
+from bansos_portal.search.models import RESULT_FIELDS, SearchEntry
 from programs.models import Program
 
 ENTRY_PROGRAMS = SearchEntry.programs.through._meta.db_table

@@ -5,15 +5,13 @@ import re
 from django.db import connection
 from django.utils import timezone
 
-from bansos_portal.models import SearchQueryStat
-
-# NIK (16 digits), KK numbers and phone numbers are long digit runs, often with spaces or dashes.
-LONG_NUMBER = re.compile(r"(?:\+?\d[\d\s.-]{6,}\d)")
+from bansos_portal.personal_data import mask_personal_numbers
+from bansos_portal.search.models import SearchQueryStat
 
 
 def normalise(query):
     """The query as stored: lower-case, personal numbers masked, whitespace folded."""
-    masked = LONG_NUMBER.sub("[angka]", query.lower())
+    masked = mask_personal_numbers(query.lower())
     return re.sub(r"\s+", " ", masked).strip()[:200]
 
 

@@ -3,8 +3,8 @@
 from django.db import connections
 from django.db.models import Q
 
-from bansos_portal.models import SearchTerm
-from bansos_portal.search.memo import per_generation_each
+from bansos_portal.page_cache.memo import per_generation_each
+from bansos_portal.search.models import SearchTerm
 from bansos_portal.search.text import stem
 
 

@@ -108,7 +108,7 @@ def main():
             "LOG_LEVEL": "WARNING",
         }
         manage(env, "migrate", "--noinput", "-v0")
-        manage(env, "import_content", "bansos_portal/demo_content.json")
+        manage(env, "import_content", "bansos_portal/content_file/demo_content.json")
         manage(env, "collectstatic", "--noinput", "-v0")
         with production_server(env, free_port()) as base:
             scores = {name: median_scores(base + path, name) for name, path in PAGES.items()}

@@ -46,7 +46,7 @@ def sign_in(browser, live_server, username, role):
 
 def test_take_admin_screenshots(browser, live_server, settings):
     settings.DEBUG = True
-    call_command("import_content", "bansos_portal/demo_content.json", verbosity=0)
+    call_command("import_content", "bansos_portal/content_file/demo_content.json", verbosity=0)
     pkh = Program.objects.get(slug="pkh")
     draft = Program.objects.exclude(pk=pkh.pk).order_by("order").first()
     draft.status = Status.DRAFT

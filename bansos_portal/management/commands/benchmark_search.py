@@ -14,7 +14,6 @@ from contextlib import contextmanager
 from datetime import timedelta
 from functools import lru_cache
 from itertools import accumulate
-from pathlib import Path
 from time import perf_counter
 
 from django.contrib.contenttypes.models import ContentType
@@ -23,9 +22,9 @@ from django.db import OperationalError, connection, transaction
 from django.test.utils import override_settings
 from django.utils import timezone
 
-from bansos_portal import models
+from bansos_portal.content_file.load import DEMO_CONTENT
 from bansos_portal.publishing import Status
-from bansos_portal.search import engine, index
+from bansos_portal.search import engine, index, models
 from bansos_portal.search.text import STOP_WORDS, words
 from faq.models import Category, Question
 
@@ -33,7 +32,7 @@ SearchEntry = models.SearchEntry
 SearchTerm = getattr(models, "SearchTerm", None)  # the typo vocabulary; older index versions have none
 SEED, BATCH, WARM_UP = 2024, 2_000, 20
 FILLER_WORDS = 36_000  # plus ~1,700 demo words: a long tail that still fits text.stem's 50,000-entry cache
-DEMO_CONTENT = Path(__file__).resolve().parents[2] / "demo_content.json"
+
 QUESTION_STARTS = ["Bagaimana", "Kapan", "Apakah", "Berapa", "Siapa", "Di mana", "Mengapa", "Bisakah"]
 FIXED_QUERIES = [
     "kapan pkh cair", "syarat daftar bansos", "kartu kks hilang", "bantuan pangan non tunai",

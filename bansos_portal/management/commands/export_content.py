@@ -3,7 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from bansos_portal.content_export import export_content
+from bansos_portal.content_file.dump import export_content
 
 
 class Command(BaseCommand):

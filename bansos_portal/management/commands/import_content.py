@@ -3,7 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from bansos_portal.content_import import ContentError, import_content
+from bansos_portal.content_file.load import ContentError, import_content
 
 
 class Command(BaseCommand):

@@ -1,11 +1,8 @@
-from pathlib import Path
-
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from bansos_portal.content_file.load import DEMO_CONTENT
 from programs.models import Program
-
-DEMO_FILE = Path(__file__).resolve().parents[2] / "demo_content.json"
 
 
 class Command(BaseCommand):
@@ -16,6 +13,6 @@ class Command(BaseCommand):
         if Program.objects.exists():
             self.stdout.write("Basis data sudah berisi; isi demo tidak dimuat ulang.")
         else:
-            call_command("import_content", str(DEMO_FILE), stdout=self.stdout)
+            call_command("import_content", str(DEMO_CONTENT), stdout=self.stdout)
             call_command("create_short_links", stdout=self.stdout)  # /s/pkh and friends, for the links kit
         call_command("create_demo_account", stdout=self.stdout)

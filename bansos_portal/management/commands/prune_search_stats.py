@@ -3,7 +3,7 @@ from datetime import timedelta
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from bansos_portal.models import SearchQueryStat
+from bansos_portal.search.models import SearchQueryStat
 
 
 class Command(BaseCommand):

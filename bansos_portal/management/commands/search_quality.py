@@ -1,13 +1,12 @@
 import json
 from argparse import BooleanOptionalAction
-from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
-from bansos_portal.content_import import import_content
-from bansos_portal.models import SearchEntry
+from bansos_portal.content_file.load import DEMO_CONTENT, import_content
 from bansos_portal.search import index
+from bansos_portal.search.models import SearchEntry
 from bansos_portal.search.quality import (
     JUDGED_FILE,
     Bm25Baseline,
@@ -19,7 +18,7 @@ from bansos_portal.search.quality import (
 from faq.models import Category, Clarification, Question
 from programs.models import Budget, Program
 
-DEMO_FILE = Path(__file__).resolve().parents[2] / "demo_content.json"
+
 VENDORS = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
 
 
@@ -46,7 +45,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, baseline, file, min_mrr, min_kind_mrr, **options):
         judged = self._judged(file)
-        demo = json.loads(DEMO_FILE.read_text(encoding="utf-8"))
+        demo = json.loads(DEMO_CONTENT.read_text(encoding="utf-8"))
         vendor = VENDORS.get(connection.vendor, connection.vendor)
         self.stdout.write(f"Basis data: {vendor} ({connection.settings_dict['NAME']})")
         self.stdout.write(f"Kueri: {len(judged)} dari {file}")

@@ -1,0 +1,69 @@
+"""Export of all content, drafts included, in the format import_content reads."""
+
+from faq.models import Category, Clarification, Question
+from programs.models import SECTIONS, Budget, Program
+
+from .load import BUDGET_FIELDS, COMPONENT_FIELDS
+
+
+def _fields(obj, fields):
+    return {field: getattr(obj, field) for field in fields if getattr(obj, field) is not None}
+
+
+def _publication(obj):
+    data = {"status": obj.status, "published_at": obj.published_at.isoformat()}
+    if obj.unpublish_at:
+        data["unpublish_at"] = obj.unpublish_at.isoformat()
+    return data
+
+
+def _sources(obj):
+    return [{"title": source.title, "url": source.url} for source in obj.sources.all()]
+
+
+def _program(program):
+    return {
+        "slug": program.slug,
+        **_fields(program, ["name", "acronym", "agency", "summary", "order", *(f for f, _, _ in SECTIONS)]),
+        **_publication(program),
+        "benefit_components": [_fields(c, COMPONENT_FIELDS) for c in program.components.all()],
+        "budgets": [_fields(b, BUDGET_FIELDS) for b in program.budgets.all()],
+        "sources": _sources(program),
+    }
+
+
+def _question(question):
+    return {
+        "slug": question.slug,
+        **_fields(question, ["question", "answer", "order"]),
+        "category": question.category.slug,
+        "programs": [program.slug for program in question.programs.all()],
+        "related": [other.slug for other in question.related.all()],
+        **_publication(question),
+    }
+
+
+def _clarification(clarification):
+    return {
+        "slug": clarification.slug,
+        **_fields(clarification, ["claim", "verdict", "explanation"]),
+        "date": clarification.date.isoformat(),
+        "programs": [program.slug for program in clarification.programs.all()],
+        "sources": _sources(clarification),
+        **_publication(clarification),
+    }
+
+
+def export_content():
+    programs = Program.objects.order_by("order", "slug").prefetch_related("components", "budgets", "sources")
+    questions = (
+        Question.objects.order_by("order", "slug").select_related("category").prefetch_related("programs", "related")
+    )
+    clarifications = Clarification.objects.order_by("-date", "slug").prefetch_related("programs", "sources")
+    return {
+        "programs": [_program(program) for program in programs],
+        "ministry_budgets": [_fields(b, BUDGET_FIELDS) for b in Budget.objects.ministry_wide()],
+        "faq_categories": [_fields(c, ["slug", "name", "description", "order"]) for c in Category.objects.all()],
+        "faq": [_question(question) for question in questions],
+        "clarifications": [_clarification(clarification) for clarification in clarifications],
+    }

@@ -1,0 +1,126 @@
+"""The two page-cache middlewares: HTTP caching headers for anonymous public responses, and the page
+store in front of every view (answers stored pages, stores new ones, falls back when the database fails)."""
+
+import hashlib
+import logging
+import time
+
+from django.conf import settings
+from django.db import connections
+from django.db.utils import InterfaceError, OperationalError
+from django.utils.http import http_date
+
+from .schedule import next_scheduled_change
+from .store import (
+    FRONT_LOOKUP,
+    NEXT_CHANGE_KEY,
+    CacheDown,
+    cache,
+    carries_personal_number,
+    conditional,
+    content_changed_at,
+    from_entry,
+    is_anonymous_read,
+    is_fresh,
+    is_public_response,
+    lookup,
+    maintenance_response,
+    page_key,
+    public_cache_control,
+    request_lookup,
+)
+
+logger = logging.getLogger(__name__)
+
+
+class HttpCachingMiddleware:
+    """Marks anonymous public responses cacheable by browsers, CDNs and nginx, with an ETag.
+
+    Sits inside GZipMiddleware, so the ETag is taken from the uncompressed page and stays the same
+    for every rendering of the same content (gzip only weakens it).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if carries_personal_number(request):
+            response["Cache-Control"] = "no-store"
+            return response
+        if not is_anonymous_read(request) or not is_public_response(response):
+            return response
+        if "Cache-Control" not in response:
+            public_cache_control(response, settings.PAGE_CACHE_MAX_AGE)
+        if not response.has_header("ETag") and response.status_code == 200:
+            response["ETag"] = f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
+        if not response.has_header("Last-Modified"):
+            response["Last-Modified"] = http_date(content_changed_at())
+        return response
+
+
+
+
+class PageCacheMiddleware:
+    """Outermost middleware: serves stored anonymous pages, stores new ones, answers 304s."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not is_anonymous_read(request):
+            return self.get_response(request)
+        if not settings.PAGE_CACHE_SECONDS or not CacheDown.available():
+            return conditional(request, self.get_response(request))
+        found = request.META.pop(FRONT_LOOKUP, None) or lookup(page_key(request.META))
+        now = time.time()
+        if is_fresh(found.entry, found.generation, now):
+            return conditional(request, from_entry(found.entry, now, fresh=True))
+        request._stale_page = found.entry
+        token = request_lookup.set(found)
+        try:
+            response = self.get_response(request)
+        finally:
+            request_lookup.reset(token)
+        if (
+            found.generation is not None
+            and is_public_response(response)
+            and not getattr(response, "is_fallback", False)
+        ):
+            self.store(found, response, now)
+        return conditional(request, response)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, (OperationalError, InterfaceError)):
+            return None
+        logger.error("Database unavailable for %s: %s", request.path, exception)
+        # Drop a broken connection now, so the request after the database returns gets a fresh one.
+        for conn in connections.all(initialized_only=True):
+            conn.close_if_unusable_or_obsolete()
+        stale = getattr(request, "_stale_page", None)
+        response = from_entry(stale, time.time(), fresh=False) if stale else maintenance_response(request)
+        response.is_fallback = True
+        return response
+
+    def store(self, found, response, now):
+        try:
+            fresh_until = min(now + settings.PAGE_CACHE_SECONDS, self.next_change(found, now))
+            public_cache_control(response, min(settings.PAGE_CACHE_MAX_AGE, fresh_until - now))
+            entry = {
+                "generation": found.generation,
+                "fresh_until": fresh_until,
+                "status": response.status_code,
+                "headers": dict(response.items()),
+                "content": response.content,
+            }
+            cache().set(found.key, entry, timeout=settings.PAGE_CACHE_SECONDS + settings.PAGE_CACHE_STALE_IF_ERROR)
+        except Exception as problem:
+            CacheDown.failed(problem)
+
+    def next_change(self, found, now):
+        """When the next item is scheduled to appear or disappear, computed once per generation."""
+        known_generation, known = found.next_change or (None, None)
+        if known_generation != found.generation or known is None or known <= now:
+            known = next_scheduled_change(now)
+            cache().set(NEXT_CHANGE_KEY, (found.generation, known), timeout=settings.PAGE_CACHE_SECONDS)
+        return known

@@ -1,0 +1,262 @@
+"""The page store: whole responses for anonymous pages, kept under a content generation so they never show
+stale facts. The middleware (middleware.py) and the WSGI front (front.py) read and write it through here.
+
+Each stored page carries the content *generation* it was rendered in. Any save or delete of a content
+model bumps the generation (see `invalidation.py`), so the next request renders afresh; and a page's
+freshness never crosses the next scheduled publish, unpublish or expiry time of any item, so a page
+scheduled for 08:00 shows at 08:00:01 with no background job. An outdated copy stays stored a while
+longer: it is served only when the database is down (stale-if-error).
+
+Hits skip every other middleware and the view: one cache round trip (generation and page together;
+a miss gets from the same round trip what storing its page needs).
+The plainest hits are answered by StoredPageFront, in front of Django, before any request object is
+built; PageCacheMiddleware answers the rest with the full rules. The cache is shared (Redis in
+production), so every app server sees the same generation. When the cache itself fails the site serves
+from the database, and retries the cache after a short pause.
+"""
+
+import hashlib
+import logging
+import time
+from contextvars import ContextVar
+from typing import NamedTuple
+from urllib.parse import unquote_plus
+
+from django.conf import settings
+from django.core.cache import caches
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import parse_http_date_safe
+
+from bansos_portal.personal_data import has_personal_number
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "pagecache:generation"
+CHANGED_AT_KEY = "pagecache:changed-at"
+PAGE_KEY_PREFIX = "pagecache:page:"
+# (generation, time): the next scheduled change as computed in that generation.
+NEXT_CHANGE_KEY = "pagecache:next-change"
+# Query parameters that ask for an unpublished view of content: never stored, never served from store.
+PREVIEW_PARAMS = ("pratinjau", "preview")
+STORABLE_STATUSES = (200, 301)
+STORABLE_TYPES = (
+    "text/html",
+    "application/json",
+    "application/xml",
+    "text/xml",
+    "application/rss+xml",
+    "application/atom+xml",
+    "text/csv",
+    "text/plain",
+)
+# Request headers a stored page may vary on; each is part of the key. A response that varies on
+# anything else (Cookie, for instance) is not stored.
+KEYED_HEADERS = ("accept-encoding", "hx-request", "hx-history-restore-request")
+CACHE_RETRY_SECONDS = 5.0
+# Where StoredPageFront leaves its cache lookup for PageCacheMiddleware (in the WSGI environ).
+FRONT_LOOKUP = "bansos_portal.page_lookup"
+
+
+def cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+class CacheDown:
+    """Remembers, per process, that the cache failed, so a dead Redis costs one error per pause."""
+
+    down_until = 0.0
+    missed_invalidation = False
+
+    @classmethod
+    def available(cls):
+        if cls.down_until and time.monotonic() >= cls.down_until:
+            cls.down_until = 0.0
+            if cls.missed_invalidation:
+                # Content may have changed while we could not say so: start a new generation.
+                cls.missed_invalidation = not bump_generation()
+        return not cls.down_until
+
+    @classmethod
+    def failed(cls, problem):
+        logger.warning("Page cache unavailable, serving from the database: %s", problem)
+        cls.down_until = time.monotonic() + CACHE_RETRY_SECONDS
+
+
+def bump_generation():
+    """Start a new content generation: every stored page becomes outdated. True if it worked."""
+    try:
+        try:
+            cache().incr(GENERATION_KEY)
+        except ValueError:  # no generation yet (or evicted): start from the clock, never reusing a number
+            cache().set(GENERATION_KEY, time.time_ns(), timeout=None)
+        cache().set(CHANGED_AT_KEY, int(time.time()), timeout=None)
+        return True
+    except Exception as problem:
+        CacheDown.failed(problem)
+        CacheDown.missed_invalidation = True
+        return False
+
+
+class PageLookup(NamedTuple):
+    """What one cache round trip told about a request's page."""
+
+    key: str
+    generation: int | None  # None when the cache cannot say
+    entry: dict | None = None  # the stored page
+    changed_at: int | None = None  # see content_changed_at
+    next_change: tuple | None = None  # see PageCacheMiddleware.next_change
+
+
+# The page lookup of the anonymous request being answered: code run for it reuses what the lookup read
+# instead of asking the cache again.
+request_lookup = ContextVar("request_lookup", default=None)
+
+
+def current_generation():
+    """The content generation now, or None when the cache cannot say."""
+    if (known := request_lookup.get()) is not None and known.generation is not None:
+        return known.generation
+    if not CacheDown.available():
+        return None
+    try:
+        return cache().get(GENERATION_KEY)
+    except Exception as problem:
+        CacheDown.failed(problem)
+        return None
+
+
+def carries_personal_number(request):
+    """A NIK, KK or phone number typed into a search: such a page is kept nowhere, by nobody."""
+    return query_has_personal_number(request.META.get("QUERY_STRING", ""))
+
+
+def query_has_personal_number(query_string):
+    return has_personal_number(unquote_plus(query_string))
+
+
+def is_anonymous_read(request):
+    if request.method not in ("GET", "HEAD") or carries_personal_number(request):
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or "HTTP_AUTHORIZATION" in request.META:
+        return False
+    return not any(param in request.GET for param in PREVIEW_PARAMS)
+
+
+def is_public_response(response):
+    """A response any visitor may be given: no cookies, not private, of a kind we keep."""
+    if response.streaming or response.cookies or response.status_code not in STORABLE_STATUSES:
+        return False
+    cache_control = response.get("Cache-Control", "").lower()
+    if any(word in cache_control for word in ("no-store", "private", "no-cache")):
+        return False
+    vary = {header.strip().lower() for header in response.get("Vary", "").split(",") if header.strip()}
+    if not vary <= set(KEYED_HEADERS):
+        return False
+    content_type = response.get("Content-Type", "").split(";")[0].strip()
+    return response.status_code == 301 or content_type in STORABLE_TYPES
+
+
+def page_key(environ):
+    """The stored page's key, from the request as received (the WSGI environ, or request.META, which is
+    the same): a differently spelt address is only another key, never another page's."""
+    proxy_header = settings.SECURE_PROXY_SSL_HEADER[0] if settings.SECURE_PROXY_SSL_HEADER else ""
+    parts = [
+        environ.get("wsgi.url_scheme", ""),
+        environ.get(proxy_header, ""),
+        environ.get("HTTP_HOST") or f"{environ.get('SERVER_NAME', '')}:{environ.get('SERVER_PORT', '')}",
+        environ.get("SCRIPT_NAME", "") + environ.get("PATH_INFO", ""),
+        environ.get("QUERY_STRING", ""),
+        "gzip" if "gzip" in environ.get("HTTP_ACCEPT_ENCODING", "") else "identity",
+        environ.get("HTTP_HX_REQUEST", ""),
+        environ.get("HTTP_HX_HISTORY_RESTORE_REQUEST", ""),
+    ]
+    return PAGE_KEY_PREFIX + hashlib.md5("\n".join(parts).encode(), usedforsecurity=False).hexdigest()
+
+
+def cache_control_value(max_age):
+    """Cache-Control of a fresh stored page (what `public_cache_control` gives a response without one)."""
+    return (
+        f"public, max-age={max(0, int(max_age))}, "
+        f"stale-while-revalidate={settings.PAGE_CACHE_STALE_WHILE_REVALIDATE}, "
+        f"stale-if-error={settings.PAGE_CACHE_STALE_IF_ERROR}"
+    )
+
+
+def public_cache_control(response, max_age):
+    patch_cache_control(
+        response,
+        public=True,
+        max_age=max(0, int(max_age)),
+        stale_while_revalidate=settings.PAGE_CACHE_STALE_WHILE_REVALIDATE,
+        stale_if_error=settings.PAGE_CACHE_STALE_IF_ERROR,
+    )
+
+
+def content_changed_at():
+    """When public content last changed (whole seconds): a Last-Modified that stays the same from one
+    rendering to the next, so If-Modified-Since earns a 304 until something changes."""
+    if (known := request_lookup.get()) is not None and known.changed_at:
+        return known.changed_at
+    if not CacheDown.available():
+        return time.time()
+    try:
+        changed_at = cache().get(CHANGED_AT_KEY)
+        if changed_at is None:  # first page since the cache started: from now on, until content changes
+            cache().add(CHANGED_AT_KEY, int(time.time()), timeout=None)
+            changed_at = cache().get(CHANGED_AT_KEY)
+        return changed_at or time.time()
+    except Exception as problem:
+        CacheDown.failed(problem)
+        return time.time()
+
+
+def lookup(key):
+    """The generation, the stored page and what storing a new one needs, in one cache round trip."""
+    try:
+        found = cache().get_many([GENERATION_KEY, CHANGED_AT_KEY, NEXT_CHANGE_KEY, key])
+    except Exception as problem:
+        CacheDown.failed(problem)
+        return PageLookup(key, None)
+    generation = found.get(GENERATION_KEY)
+    if generation is None and bump_generation():
+        generation = cache().get(GENERATION_KEY)
+    return PageLookup(key, generation, found.get(key), found.get(CHANGED_AT_KEY), found.get(NEXT_CHANGE_KEY))
+
+
+def is_fresh(entry, generation, now):
+    return bool(entry) and entry["generation"] == generation and now < entry["fresh_until"]
+
+
+def entry_headers(entry, now, fresh):
+    """The stored headers, with Cache-Control for what is left of the page's freshness. A stale copy is
+    served only because the database is down: nobody downstream should keep it."""
+    max_age = min(settings.PAGE_CACHE_MAX_AGE, entry["fresh_until"] - now)
+    cache_control = cache_control_value(max_age) if fresh else "no-cache"
+    kept = [(name, value) for name, value in entry["headers"].items() if name != "Cache-Control"]
+    return [*kept, ("Cache-Control", cache_control)]
+
+
+def from_entry(entry, now, fresh):
+    return HttpResponse(entry["content"], status=entry["status"], headers=dict(entry_headers(entry, now, fresh)))
+
+
+def conditional(request, response):
+    if request.method == "HEAD":
+        response["Content-Length"] = str(len(response.content))
+        response.content = b""
+    if response.status_code != 200 or not response.has_header("ETag"):
+        return response
+    last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
+    if getattr(response, "revalidate_by_etag_only", False):
+        last_modified = None  # the view knows its Last-Modified does not cover every figure shown
+    return get_conditional_response(request, etag=response["ETag"], last_modified=last_modified, response=response)
+
+
+def maintenance_response(request):
+    """A friendly 503 that needs no database."""
+    response = HttpResponse(render_to_string("503.html"), status=503)
+    response["Retry-After"] = "30"
+    response["Cache-Control"] = "no-store"
+    return response
