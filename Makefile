@@ -51,7 +51,7 @@ scan: install
 	$(BIN)/python bansos_portal/deploy/scan.py
 
 
-# --- Browser checks (issue 6): vnu and Lighthouse from npm, exact versions in package-lock.json. ---
+# --- Browser checks: vnu and Lighthouse from npm, exact versions in package-lock.json. ---
 NODE := tests/browser
 NODE_INSTALLED := $(NODE)/node_modules/.installed
 

@@ -58,10 +58,10 @@ INSTALLED_APPS = [
     "programs",
     "faq",
     "bansos_portal",
-    # Links that never break (issue 5): short links, slug history, embeds, feeds, sitemap.
+    # Links that never break: short links, slug history, embeds, feeds, sitemap.
     "django.contrib.sitemaps",
     "bansos_portal.links",
-    # Humas workflow (issue 4): revisions of every save, and the editorial record.
+    # Revisions of every save, and the editorial record.
     "simple_history",
     "bansos_portal.editorial",
 ]
@@ -88,7 +88,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     # A 404 of a renamed or archived item becomes its redirect or its 410 page.
     "bansos_portal.links.stable.StableAddressMiddleware",
-    # Humas workflow (issue 4): records which signed-in editor made each revision.
+    # Records which signed-in editor made each revision.
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: it turns a lockout into its answer.
     "axes.middleware.AxesMiddleware",
@@ -190,7 +190,7 @@ LOGGING = {
 SEARCH_MAX_QUERY_LENGTH = 200
 
 
-# --- Production: caching, hardening, faults (issue 7) -------------------------------------------
+# --- Production: caching, hardening, faults ----------------------------------------------------
 
 
 def cache_from_url(url):

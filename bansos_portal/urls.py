@@ -19,10 +19,10 @@ urlpatterns = [
     path("cari/saran/", search_views.search_suggestions, name="search_suggestions"),
     path("api/v1/", include("bansos_portal.api.urls")),
     path("favicon.ico", views.favicon),
-    # Links that never break (issue 5): before the apps, so /program/buklet/ wins over a program slug.
+    # Links that never break: before the apps, so /program/buklet/ wins over a program slug.
     path("", include("bansos_portal.links.urls")),
     *links_urls.root_urlpatterns,
-    # Humas workflow (issue 4): signed, expiring, read-only preview links for people without an account.
+    # Signed, expiring, read-only preview links for people without an account.
     path("pratinjau/<str:token>/", preview.shared_preview, name="preview"),
     path("", include("programs.urls")),
     path("", include("faq.urls")),

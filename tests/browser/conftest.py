@@ -36,7 +36,7 @@ def phone_page(browser):
     context.close()
 
 
-# --- Issue 6: the demo portal served like production, shared by one test module. ---
+# --- The demo portal served like production, shared by one test module. ---
 @pytest.fixture(scope="session")
 def collected_static(tmp_path_factory):
     """Static files collected once per session, hashed and compressed as in production."""
