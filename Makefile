@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEV := DEBUG=True
 
-.PHONY: run test install browser checkers lighthouse page-weight screenshots search-quality bench-search clean serve bench scan
+.PHONY: run test lint-imports install browser checkers lighthouse page-weight screenshots search-quality bench-search clean serve bench scan
 
 run: install
 	$(DEV) $(BIN)/python manage.py migrate --noinput
@@ -18,8 +18,12 @@ run: install
 	@echo ""
 	$(DEV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: install browser checkers
+test: install browser checkers lint-imports
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# The import contracts in pyproject.toml [tool.importlinter]; a broken one stops `make test`.
+lint-imports: install
+	$(BIN)/lint-imports --no-cache --no-logo
 
 # The browser tests drive Debian's Chromium (Playwright's own download is not used).
 browser:
@@ -82,7 +86,7 @@ screenshots: install browser checkers
 	for name in $(SCREENSHOTS); do for width in ponsel desktop; do \
 	  pngquant --force --quality 60-85 --output docs/screenshots/$$name-$$width.png test-output/screenshots/$$name-$$width.png \
 	  || cp test-output/screenshots/$$name-$$width.png docs/screenshots/; done; done
-	$(BIN)/pytest -q tests/browser/take_screenshots.py
+	$(BIN)/python -m tests.browser.take_screenshots
 # --- end of browser checks ---
 
 install: $(INSTALLED)

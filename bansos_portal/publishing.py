@@ -1,7 +1,9 @@
 """The one publication rule every public item follows (published, and its date has come), and the review
 dates every published item carries."""
 
+import operator
 from datetime import timedelta
+from functools import reduce
 
 from django.db import models
 from django.utils import timezone
@@ -26,6 +28,30 @@ def published_filter(now=None):
 class PublishableQuerySet(models.QuerySet):
     def published(self):
         return self.filter(published_filter())
+
+    def awaiting_review(self):
+        """Submitted by a writer for an editor, the longest waiting first."""
+        return self.filter(status=Status.REVIEW).order_by("updated_at")
+
+    def overdue_for_review(self, today):
+        """Published items (of a Reviewable model) whose review date has passed, the most overdue first."""
+        return self.filter(status=Status.PUBLISHED, review_due__lt=today).order_by("review_due")
+
+
+def item_key(obj):
+    """How a generic relation names an item: (app label, model name, primary key)."""
+    return (obj._meta.app_label, obj._meta.model_name, obj.pk)
+
+
+def items_filter(keys):
+    """Rows whose generic relation (content_type, object_id) points at one of the items named by `keys`,
+    as item_key() gives them; no key matches nothing. A join on the content type rather than a
+    ContentType lookup, so it costs no query of its own, warm cache or not."""
+    conditions = [
+        models.Q(content_type__app_label=app_label, content_type__model=model_name, object_id=pk)
+        for app_label, model_name, pk in keys
+    ]
+    return reduce(operator.or_, conditions) if conditions else models.Q(pk__in=[])
 
 
 # How long a reviewed item may stand before Humas must check it again, unless the editor sets a date.

@@ -64,6 +64,9 @@ INSTALLED_APPS = [
     # Revisions of every save, and the editorial record.
     "simple_history",
     "bansos_portal.editorial",
+    "bansos_portal.precheck",
+    "bansos_portal.directory",
+    "bansos_portal.feedback",
 ]
 
 MIDDLEWARE = [
@@ -221,29 +224,64 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300" if SHARED_CA
 # What browsers, nginx and a CDN may keep: short, so a correction reaches everyone within a minute.
 PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "60"))
 PAGE_CACHE_STALE_WHILE_REVALIDATE = 30
-# How long an outdated copy is kept to serve while the database is down.
-PAGE_CACHE_STALE_IF_ERROR = 60 * 60 * 24
+# How long past max-age they may still show a copy while the portal errs: no longer than the above,
+# because none of them hears of a withdrawal (unpublished, archived, deleted) the way our store does.
+PAGE_CACHE_STALE_IF_ERROR = 30
+# How long our store keeps an outdated copy to serve while the database is down (never one rendered
+# before the last withdrawal, nor past an unpublish time it showed).
+PAGE_CACHE_KEEP_STALE_SECONDS = 60 * 60 * 24
+# The query parameters each page reads, by URL name. An address with any other parameter is answered
+# but kept by no cache, so made-up parameters cannot fill the store.
+PAGE_CACHE_QUERY_PARAMS = {
+    "search": ["q", "jenis", "program", "page"],
+    "search_suggestions": ["q"],
+    "directory:finder": ["q"],
+    "faq:clarifications": ["page"],
+    "sitemap": ["p"],
+    "api_programs": ["page", "limit"],
+    "api_categories": ["page", "limit"],
+    "api_questions": ["page", "limit", "category", "program"],
+    "api_clarifications": ["page", "limit", "program"],
+    "api_budgets": ["page", "limit", "program", "year"],
+    "api_search": ["q", "type", "program", "limit"],
+    "api_offices": ["page", "limit", "provinsi", "q"],
+}
 # Saving or deleting any model of these apps invalidates every stored page...
-PAGE_CACHE_CONTENT_APPS = ["programs", "faq", "bansos_portal", "editorial", "links"]
-# ...except these, which record visits rather than content.
-PAGE_CACHE_IGNORED_MODELS = ["bansos_portal.SearchQueryStat"]
+PAGE_CACHE_CONTENT_APPS = ["programs", "faq", "bansos_portal", "editorial", "links", "directory"]
+# ...except these, which record visits rather than content, or count the changes themselves.
+PAGE_CACHE_IGNORED_MODELS = [
+    "bansos_portal.SearchQueryStat",
+    "bansos_portal.ContentChange",
+    "directory.LinkCheck",
+    # Derived from content rows whose own save already starts a new generation.
+    "bansos_portal.SearchEntry",
+    "bansos_portal.SearchTerm",
+    "bansos_portal.SearchPosting",
+    # Staff-only records no public page shows.
+    "editorial.PreviewKey",
+    "editorial.EnrolmentCode",
+]
 
 # Admin at a path of your choosing (ADMIN_PATH=ruang-humas-7f3a/): fewer drive-by login attempts.
 ADMIN_PATH = os.environ.get("ADMIN_PATH", "admin/").strip("/") + "/"
 
-# Sign-in: lockout after repeated failures (django-axes), counted per user name, not per IP, so no
-# IP address is stored; Humas behind one office NAT are not locked out together.
+# Sign-in: lockout after repeated failures (django-axes), counted per user name AND client. Counting
+# per user name alone let anyone who knows a staff name keep that account locked; now they lock only
+# their own client, and the owner signs in from theirs. The "client" axes stores is a keyed hash
+# (HMAC with SECRET_KEY) of the address, per /64 for IPv6, never the address itself (two_factor.client_key);
+# failures are deleted once the cool-off ends. Behind a proxy, CLIENT_IP_HEADER names the header the
+# proxy overwrites with the client's address (X-Real-IP in deploy/nginx); left empty, REMOTE_ADDR is used.
+# Never name a header the proxy only passes on: a client could forge it and get fresh tries each time.
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 0.5  # hours
-AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_DISABLE_ACCESS_LOG = True
-AXES_CLIENT_IP_CALLABLE = "bansos_portal.two_factor.no_client_ip"
+AXES_CLIENT_IP_CALLABLE = "bansos_portal.two_factor.client_key"
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 AXES_VERBOSE = False
-# axes.W006 asks to count per IP too; we deliberately count per user name and store no IP addresses.
-SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 
 # Two-factor sign-in (TOTP) for every account that can publish; `make run` turns it off locally.
 TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", "False" if DEBUG else "True")

@@ -1,12 +1,15 @@
-"""Two-factor sign-in (TOTP, django-otp) for every account that can publish.
+"""Two-factor sign-in (TOTP, django-otp) for every account that can publish, and the client key
+that sign-in throttling counts failures by.
 
 An account can publish when it is a superuser or holds any `publish_*` permission. After the password,
-such an account reaches the admin only once a code from its authenticator app is confirmed; the first
-time, the same page shows the QR code to enrol. `TWO_FACTOR_REQUIRED=False` (set by `make run`)
-turns the requirement off for local work.
+such an account reaches the admin only once a code from its authenticator app is confirmed. The first
+time, the page asks for the one-time enrolment code an Administrator issued (user page in the admin,
+or `manage.py enrol_totp NAME --code`) before it shows the QR code: a password alone never enrols a
+phone. `TWO_FACTOR_REQUIRED=False` (set by `make run`) turns the requirement off for local work.
 """
 
 import base64
+import ipaddress
 
 import segno
 from django import forms
@@ -14,14 +17,39 @@ from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.crypto import salted_hmac
 from django.utils.http import url_has_allowed_host_and_scheme
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from bansos_portal.editorial.models import EnrolmentCode
 
-def no_client_ip(request):
-    """django-axes counts failures per user name; no IP address is looked at or stored."""
-    return None
+ENROLMENT_SESSION_KEY = "two_factor_enrolment_device"
+
+
+def client_key(request):
+    """What django-axes stores as the client's "IP address": a keyed hash of the client's network, in
+    the shape of an IPv6 address (the column's type), so failures count per user name and client while
+    no address is kept. IPv6 clients count per /64, so rotating addresses in one's own network buys no
+    extra guesses."""
+    address = client_address(request)
+    if address is None:
+        return None
+    prefix = 64 if address.version == 6 else 32
+    network = ipaddress.ip_network(f"{address}/{prefix}", strict=False)
+    digest = salted_hmac("bansos-portal.sign-in-client", str(network), algorithm="sha256").digest()
+    return str(ipaddress.IPv6Address(digest[:16]))
+
+
+def client_address(request):
+    # Behind a proxy, only a header the proxy overwrites can be trusted (a client could forge any other).
+    header = settings.CLIENT_IP_HEADER
+    raw = request.headers.get(header, "") if header else request.META.get("REMOTE_ADDR", "")
+    try:
+        address = ipaddress.ip_address(raw.strip())
+    except ValueError:
+        return None
+    return getattr(address, "ipv4_mapped", None) or address
 
 
 def can_publish(user):
@@ -65,13 +93,34 @@ class TokenForm(forms.Form):
     )
 
 
-def enrolment_device(user):
-    """The user's confirmed device, or the unconfirmed one being enrolled (created on first visit)."""
-    confirmed = TOTPDevice.objects.filter(user=user, confirmed=True).first()
-    if confirmed:
-        return confirmed
-    device, _ = TOTPDevice.objects.get_or_create(user=user, confirmed=False, defaults={"name": "Aplikasi autentikator"})
-    return device
+class EnrolmentCodeForm(forms.Form):
+    enrolment_code = forms.CharField(
+        label="Kode pendaftaran dari Administrator",
+        max_length=40,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
+    )
+
+
+def issue_enrolment_code(user, *, by=None):
+    """A one-time code (valid 24 hours) for `user` to enrol a new authenticator app; the devices they
+    had stop working, as when a phone is lost."""
+    TOTPDevice.objects.filter(user=user).delete()
+    return EnrolmentCode.objects.issue(user, by=by)
+
+
+def enrolment_device(request):
+    """The device this session is enrolling, once it gave a valid enrolment code; else None."""
+    device_id = request.session.get(ENROLMENT_SESSION_KEY)
+    if device_id is None:
+        return None
+    return TOTPDevice.objects.filter(pk=device_id, user=request.user, confirmed=False).first()
+
+
+def start_enrolment(request):
+    # A fresh secret: one shown to anyone before the code was given must not become the account's.
+    TOTPDevice.objects.filter(user=request.user, confirmed=False).delete()
+    device = TOTPDevice.objects.create(user=request.user, confirmed=False, name="Aplikasi autentikator")
+    request.session[ENROLMENT_SESSION_KEY] = device.pk
 
 
 def qr_data_uri(device):
@@ -80,13 +129,16 @@ def qr_data_uri(device):
 
 @staff_member_required
 def verify(request):
-    device = enrolment_device(request.user)
+    device = TOTPDevice.objects.filter(user=request.user, confirmed=True).first() or enrolment_device(request)
+    if device is None:
+        return ask_enrolment_code(request)
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if device.verify_token(form.cleaned_data["token"].strip()):
             if not device.confirmed:
                 device.confirmed = True
                 device.save(update_fields=["confirmed"])
+                request.session.pop(ENROLMENT_SESSION_KEY, None)
             otp_login(request, device)
             target = request.GET.get("next", "")
             if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
@@ -100,4 +152,19 @@ def verify(request):
         "secret": None if device.confirmed else base64.b32encode(device.bin_key).decode(),
         "title": "Verifikasi dua langkah",
     }
+    return render(request, "admin/two_factor.html", context, status=400 if form.errors else 200)
+
+
+def ask_enrolment_code(request):
+    form = EnrolmentCodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if EnrolmentCode.objects.redeem(request.user, form.cleaned_data["enrolment_code"]):
+            start_enrolment(request)
+            return redirect(request.get_full_path())
+        form.add_error(
+            "enrolment_code",
+            "Kode pendaftaran salah atau sudah kedaluwarsa (berlaku 24 jam, sekali pakai). "
+            "Minta kode baru kepada Administrator.",
+        )
+    context = {"form": form, "asking_enrolment_code": True, "title": "Verifikasi dua langkah"}
     return render(request, "admin/two_factor.html", context, status=400 if form.errors else 200)

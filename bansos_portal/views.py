@@ -13,8 +13,8 @@ def home(request):
     context = {
         "programs": Program.objects.published().for_list(),
         "questions": Question.objects.published().for_list()[:6],
-        "clarifications": Clarification.objects.published().only("slug", "claim", "verdict", "date")[:3],
-        "budgets": Budget.objects.ministry_wide().order_by("-year", "label")[:1],
+        "clarifications": Clarification.objects.published().for_list()[:3],
+        "budgets": Budget.objects.ministry_wide().best_per_year()[-1:],
     }
     return render(request, "home.html", context)
 

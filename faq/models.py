@@ -5,7 +5,7 @@ from simple_history.models import HistoricalRecords
 
 from bansos_portal.publishing import Publishable, PublishableQuerySet, Reviewable, Source, successor_field
 from bansos_portal.rich_text import MARKDOWN_HELP, MarkdownModel, markdown_html_field
-from programs.models import Program
+from programs.models import PROPOSAL_NEVER_PUBLIC, Program, proposal_field
 
 
 class CategoryQuerySet(models.QuerySet):
@@ -62,6 +62,7 @@ class Question(MarkdownModel, Reviewable, Publishable):
     )
     order = models.PositiveSmallIntegerField("urutan", default=100)
     successor = successor_field("Bila tanya jawab ini diarsipkan: tanya jawab yang menggantikannya.")
+    proposal_for = proposal_field()
 
     markdown_fields = ("answer",)
 
@@ -73,6 +74,7 @@ class Question(MarkdownModel, Reviewable, Publishable):
         verbose_name = "tanya jawab"
         verbose_name_plural = "tanya jawab"
         permissions = [("publish_question", "Boleh menerbitkan, menarik, menjadwalkan dan mengarsipkan tanya jawab")]
+        constraints = [PROPOSAL_NEVER_PUBLIC]
 
     def __str__(self):
         return self.question
@@ -81,10 +83,15 @@ class Question(MarkdownModel, Reviewable, Publishable):
         return reverse("faq:detail", args=[self.slug])
 
     def search_document(self):
-        return {"title": self.question, "summary": "", "body": self.answer}
+        return {"title": self.question, "summary": "", "body_html": self.answer_html}
 
     def search_programs(self):
         return self.programs.all() if self.pk else []
+
+
+class ClarificationQuerySet(PublishableQuerySet):
+    def for_list(self):
+        return self.only("slug", "claim", "verdict", "date")
 
 
 class Clarification(MarkdownModel, Reviewable, Publishable):
@@ -107,10 +114,11 @@ class Clarification(MarkdownModel, Reviewable, Publishable):
         Program, blank=True, related_name="clarifications", verbose_name="program terkait"
     )
     successor = successor_field("Bila klarifikasi ini diarsipkan: klarifikasi yang menggantikannya.")
+    proposal_for = proposal_field()
 
     markdown_fields = ("explanation",)
 
-    objects = PublishableQuerySet.as_manager()
+    objects = ClarificationQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["explanation_html"])
 
     class Meta:
@@ -120,6 +128,7 @@ class Clarification(MarkdownModel, Reviewable, Publishable):
         permissions = [
             ("publish_clarification", "Boleh menerbitkan, menarik, menjadwalkan dan mengarsipkan klarifikasi hoaks")
         ]
+        constraints = [PROPOSAL_NEVER_PUBLIC]
 
     def __str__(self):
         return Truncator(self.claim).words(20)
@@ -127,12 +136,8 @@ class Clarification(MarkdownModel, Reviewable, Publishable):
     def get_absolute_url(self):
         return reverse("faq:clarification", args=[self.slug])
 
-    @property
-    def is_false(self):
-        return self.verdict != self.Verdict.TRUE
-
     def search_document(self):
-        return {"title": self.claim, "summary": self.get_verdict_display(), "body": self.explanation}
+        return {"title": self.claim, "summary": self.get_verdict_display(), "body_html": self.explanation_html}
 
     def search_programs(self):
         return self.programs.all() if self.pk else []

@@ -38,7 +38,7 @@ def render_question(request, question, preview=None):
 
 @require_GET
 def clarification_list(request):
-    clarifications = Clarification.objects.published().only("slug", "claim", "verdict", "date")
+    clarifications = Clarification.objects.published().for_list()
     page = Paginator(clarifications, per_page=20).get_page(request.GET.get("page"))
     return render(request, "faq/clarification_list.html", {"page": page})
 

@@ -21,6 +21,27 @@ SECTIONS = (
 )
 
 
+def proposal_field():
+    """A hidden draft copy of a live item (a proposed change): edited and reviewed while the live page
+    stays as it is, then copied onto the live item and deleted (bansos_portal/editorial/proposals.py)."""
+    return models.OneToOneField(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="proposal",
+        verbose_name="usulan perubahan untuk",
+    )
+
+
+# At most one open proposal per live item (the one-to-one above), and a proposal itself never goes public.
+PROPOSAL_NEVER_PUBLIC = models.CheckConstraint(
+    condition=models.Q(proposal_for__isnull=True) | models.Q(status__in=["draft", "review"]),
+    name="%(app_label)s_%(class)s_proposal_never_public",
+)
+
+
 class ProgramQuerySet(PublishableQuerySet):
     def for_list(self):
         return self.only("slug", "name", "acronym", "summary", "agency", "order")
@@ -66,6 +87,7 @@ class Program(MarkdownModel, Reviewable, Publishable):
     successor = successor_field(
         "Bila program ini diarsipkan: program penggantinya (misalnya BST → BLT), ditautkan dari alamat lama."
     )
+    proposal_for = proposal_field()
 
     markdown_fields = tuple(field for field, _, _ in SECTIONS)
 
@@ -78,6 +100,7 @@ class Program(MarkdownModel, Reviewable, Publishable):
         verbose_name = "program"
         verbose_name_plural = "program"
         permissions = [("publish_program", "Boleh menerbitkan, menarik, menjadwalkan dan mengarsipkan program")]
+        constraints = [PROPOSAL_NEVER_PUBLIC]
 
     def __str__(self):
         if not self.acronym or self.acronym in self.name:
@@ -100,8 +123,9 @@ class Program(MarkdownModel, Reviewable, Publishable):
         ]
 
     def search_document(self):
-        body = "\n".join(getattr(self, field) for field, _, _ in SECTIONS)
-        return {"title": str(self), "summary": self.summary, "body": body}
+        """What search indexes: plain title and summary, and the body as the page shows it (sanitised HTML)."""
+        body_html = "\n".join(getattr(self, f"{field}_html") for field, _, _ in SECTIONS)
+        return {"title": str(self), "summary": self.summary, "body_html": body_html}
 
     def search_programs(self):
         return [self]
@@ -139,6 +163,17 @@ class BenefitComponent(models.Model):
         return f"{self.name} ({self.year})"
 
 
+def best_per_year(budgets):
+    """One figure a year, the best known (see Budget.chart_rank), oldest year first: what a chart shows, so
+    that a reader sees one bar a year of a kind it names; every figure stays in the table. Among figures
+    of the same kind the first one listed wins."""
+    best = {}
+    for budget in budgets:
+        if budget.year not in best or budget.chart_rank < best[budget.year].chart_rank:
+            best[budget.year] = budget
+    return sorted(best.values(), key=lambda budget: budget.year)
+
+
 class BudgetQuerySet(models.QuerySet):
     def public(self):
         """Ministry-wide figures and those of published programs."""
@@ -147,6 +182,13 @@ class BudgetQuerySet(models.QuerySet):
 
     def ministry_wide(self):
         return self.filter(program__isnull=True)
+
+    def rows(self):
+        """Each figure as a download row (see Budget.as_row), its program read in the same query."""
+        return (budget.as_row() for budget in self.select_related("program"))
+
+    def best_per_year(self):
+        return best_per_year(self.order_by("year", "id"))
 
 
 class Budget(models.Model):
@@ -198,3 +240,39 @@ class Budget(models.Model):
 
     def get_label_display(self):
         return self.LABELS.get(self.label, self.label)
+
+    # Which figure of a year a chart shows, best first: the money spent, else the last ceiling set, else a
+    # draft, else a figure someone reported. Any other kind (e.g. "APBN-P") comes last.
+    CHART_ORDER = ("realisasi", "pagu-revisi", "pagu", "rapbn", "laporan")
+
+    @property
+    def is_realisation(self):
+        return self.realisation is not None or self.label == "realisasi"
+
+    @property
+    def chart_rank(self):
+        kind = "realisasi" if self.is_realisation else self.label
+        return self.CHART_ORDER.index(kind) if kind in self.CHART_ORDER else len(self.CHART_ORDER)
+
+    @property
+    def chart_value(self):
+        """The realisation where it is known, else the figure itself (a "realisasi" row holds it there)."""
+        return self.realisation if self.realisation is not None else self.allocation
+
+    @property
+    def chart_kind(self):
+        return self.LABELS["realisasi"] if self.is_realisation else self.get_label_display()
+
+    def as_row(self):
+        """The figure as the open-data columns name it; None where a figure is not known."""
+        return {
+            "tahun": self.year,
+            "program": self.program.short_name if self.program else f"{CENTRAL_AGENCY} (seluruhnya)",
+            "program_slug": self.program.slug if self.program else None,
+            "jenis_angka": self.get_label_display(),
+            "anggaran_rupiah": self.allocation,
+            "realisasi_rupiah": self.realisation,
+            "penerima": self.beneficiaries,
+            "sumber": self.source,
+            "url_sumber": self.source_url,
+        }

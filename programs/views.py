@@ -1,10 +1,9 @@
-import csv
-
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from .models import Budget, Program
+from bansos_portal.formatting import csv_response
+
+from .models import Budget, Program, best_per_year
 
 
 @require_GET
@@ -28,7 +27,7 @@ def render_program(request, program, preview=None):
         "budgets": program.budgets.all(),
         "sources": program.sources.all(),
         "questions": program.questions.published().only("slug", "question"),
-        "clarifications": program.clarifications.published().only("slug", "claim", "verdict", "date"),
+        "clarifications": program.clarifications.published().for_list(),
     }
     return render(request, "programs/program_detail.html", context)
 
@@ -36,45 +35,21 @@ def render_program(request, program, preview=None):
 @require_GET
 def budget_list(request):
     ministry = list(Budget.objects.ministry_wide())
+    bars = best_per_year(ministry)
     by_program = Budget.objects.public().filter(program__isnull=False).select_related("program")
     context = {
         "ministry_budgets": ministry,
-        "largest": max((budget.allocation for budget in ministry), default=0),
+        "bars": bars,
+        "largest": max((bar.chart_value for bar in bars), default=0),
         "program_budgets": by_program,
     }
     return render(request, "programs/budget_list.html", context)
 
 
-CSV_COLUMNS = [
-    "tahun",
-    "program",
-    "jenis_angka",
-    "anggaran_rupiah",
-    "realisasi_rupiah",
-    "penerima",
-    "sumber",
-    "url_sumber",
-]
+# Budget.as_row's columns as this download has always had them: no program slug, no licence.
+CSV_COLUMNS = "tahun program jenis_angka anggaran_rupiah realisasi_rupiah penerima sumber url_sumber".split()
 
 
 @require_GET
 def budget_csv(request):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="anggaran-bansos.csv"'
-    response.write("\ufeff")  # lets spreadsheet programs read the file as UTF-8
-    writer = csv.writer(response)
-    writer.writerow(CSV_COLUMNS)
-    for budget in Budget.objects.public().select_related("program"):
-        writer.writerow(
-            [
-                budget.year,
-                budget.program.short_name if budget.program else "Kementerian Sosial (seluruhnya)",
-                budget.get_label_display(),
-                budget.allocation,
-                budget.realisation if budget.realisation is not None else "",
-                budget.beneficiaries if budget.beneficiaries is not None else "",
-                budget.source,
-                budget.source_url,
-            ]
-        )
-    return response
+    return csv_response("anggaran-bansos.csv", CSV_COLUMNS, Budget.objects.public().rows())

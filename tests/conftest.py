@@ -15,11 +15,46 @@ def is_transactional(item):
     return bool((marker and marker.kwargs.get("transaction")) or {"transactional_db", "live_server"} & names)
 
 
+# `pytest -m "not slow"` is the quick run while working; `make test` and CI run everything.
+# Slow: a test that starts a server, a browser, Java or another process, or waits on a real clock.
+SLOW_FIXTURES = {"live_server", "browser", "demo_site"}  # pytest-playwright's page and context need browser
+SLOW_FOLDERS = ("tests/browser/",)
+SLOW_TESTS = {
+    "tests/site/test_html_validity.py": "Java (the Nu HTML Checker)",
+    "tests/deploy/test_production.py": "manage.py check --deploy in new processes",
+    "tests/search/test_benchmark.py": "the search benchmark",
+    "tests/site/test_settings.py::test_production_refuses_to_start_without_a_secret_key": "a new process",
+    "tests/site/test_settings.py::test_production_refuses_a_short_or_local_key": "new processes",
+    "tests/site/test_settings.py::test_production_starts_with_a_real_key_and_local_work_needs_none": "new processes",
+    "tests/site/test_settings.py::test_a_bad_debug_value_is_refused": "a new process",
+    "tests/page_cache/test_faults.py::test_a_slow_database_still_renders_every_page": "sleeps in every query",
+    # The search-quality command loads the whole demo content and runs the judged queries, like the benchmark.
+    "tests/search/test_quality.py::test_command_prints_both_reports_and_leaves_the_database_empty": "evaluation",
+    "tests/search/test_quality.py::test_command_ignores_and_keeps_existing_content": "evaluation",
+    "tests/search/test_quality.py::test_command_fails_below_target_after_printing": "evaluation",
+    "tests/search/test_quality.py::test_command_warns_about_judged_urls_missing_from_the_demo": "evaluation",
+}
+
+
+def is_slow(item):
+    test = item.nodeid.split("[")[0]  # without the parameters
+    return (
+        bool(SLOW_FIXTURES & set(item.fixturenames))
+        or test.startswith(SLOW_FOLDERS)
+        or test in SLOW_TESTS
+        or test.split("::")[0] in SLOW_TESTS
+    )
+
+
 def pytest_collection_modifyitems(items):
-    """A transactional test empties every table when it ends, rows made by data migrations included
+    """Marks the slow tests (see SLOW_TESTS) and serialises the database for transactional tests.
+
+    A transactional test empties every table when it ends, rows made by data migrations included
     (the default search synonyms), and pytest-playwright's ordering can run one before ordinary tests
     that rely on those rows. Serialising the test database lets `pytest_runtest_teardown` put them back."""
     for item in items:
+        if is_slow(item):
+            item.add_marker(pytest.mark.slow)
         marker = item.get_closest_marker("django_db")
         if marker and marker.kwargs.get("transaction"):
             item.add_marker(pytest.mark.django_db(*marker.args, **{**marker.kwargs, "serialized_rollback": True}))

@@ -1,4 +1,7 @@
-"""Export of all content, drafts included, in the format import_content reads."""
+"""Export of all content, drafts included, in the format import_content reads.
+
+Proposed changes to live items (usulan perubahan) are left out: they are working state of the admin,
+not content, and their rows would otherwise arrive as a second item beside the live one."""
 
 from faq.models import Category, Clarification, Question
 from programs.models import SECTIONS, Budget, Program
@@ -55,11 +58,22 @@ def _clarification(clarification):
 
 
 def export_content():
-    programs = Program.objects.order_by("order", "slug").prefetch_related("components", "budgets", "sources")
-    questions = (
-        Question.objects.order_by("order", "slug").select_related("category").prefetch_related("programs", "related")
+    programs = (
+        Program.objects.filter(proposal_for__isnull=True)
+        .order_by("order", "slug")
+        .prefetch_related("components", "budgets", "sources")
     )
-    clarifications = Clarification.objects.order_by("-date", "slug").prefetch_related("programs", "sources")
+    questions = (
+        Question.objects.filter(proposal_for__isnull=True)
+        .order_by("order", "slug")
+        .select_related("category")
+        .prefetch_related("programs", "related")
+    )
+    clarifications = (
+        Clarification.objects.filter(proposal_for__isnull=True)
+        .order_by("-date", "slug")
+        .prefetch_related("programs", "sources")
+    )
     return {
         "programs": [_program(program) for program in programs],
         "ministry_budgets": [_fields(b, BUDGET_FIELDS) for b in Budget.objects.ministry_wide()],

@@ -1,5 +1,7 @@
 """Import of the content file (the format in README.md): upsert by slug, all or nothing."""
 
+import json
+from datetime import UTC
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -7,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
+from bansos_portal.links.slug_history import refuse_slug_left_by_another
 from bansos_portal.publishing import Status
 from faq.models import Category, Clarification, ClarificationSource, Question
 from programs.models import SECTIONS, BenefitComponent, Budget, Program, ProgramSource
@@ -18,6 +21,11 @@ DEMO_CONTENT = Path(__file__).with_name("demo_content.json")
 class ContentError(Exception):
     """A content file that cannot be imported; the message names the entry and the reason."""
 
+
+# The top-level lists of the format, and how deep anything inside one of their entries may nest (an
+# entry's sources are 3 deep: entry, list, source); deeper is a mistake, refused before it is walked.
+LISTS = ["programs", "ministry_budgets", "faq_categories", "faq", "clarifications"]
+MAX_DEPTH = 5
 
 PROGRAM_FIELDS = ["name", "acronym", "agency", "summary", "order", *(field for field, _, _ in SECTIONS)]
 BUDGET_FIELDS = ["year", "allocation", "realisation", "beneficiaries", "label", "source", "source_url"]
@@ -68,6 +76,7 @@ SYNONYMS = {
     },
 }
 
+NUMBER_FIELDS = {"order", "year", "amount", "allocation", "realisation", "beneficiaries"}
 TEXT_FIELDS = {
     *PROGRAM_FIELDS,
     "acronym",
@@ -82,10 +91,23 @@ TEXT_FIELDS = {
 } - {"order"}
 
 
+def parse_content(text):
+    """The content file's JSON; ContentError when it is not JSON or nests too deep for the reader."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ContentError(f"Berkas bukan JSON yang sah: {error}") from None
+    except RecursionError:
+        raise ContentError("Berkas bersarang terlalu dalam untuk dibaca; format isi hanya beberapa tingkat.") from None
+
+
 def import_content(*, data):
     """Create or update everything in `data`; returns counts. Raises ContentError and changes nothing."""
     if not isinstance(data, dict):
         raise ContentError('Isi berkas harus berupa objek JSON dengan kunci seperti "programs" dan "faq".')
+    for key in LISTS:
+        for i, item in enumerate(data[key] if isinstance(data.get(key), list) else []):
+            _refuse_unstorable(item, _named(f"{key}[{i}]", item))
     with transaction.atomic():
         counts = {
             "program": [_program(item, f"programs[{i}]") for i, item in enumerate(_list(data, "programs"))],
@@ -115,30 +137,75 @@ def _list(data, key):
     seen = {}
     for i, item in enumerate(value):
         slug = item.get("slug") if isinstance(item, dict) else None
-        if isinstance(slug, str) and slug in seen:
+        if not isinstance(slug, str):
+            continue
+        if slug in seen:
             raise ContentError(f'{key}[{i}]: slug "{slug}" sudah dipakai oleh {key}[{seen[slug]}].')
-        seen.setdefault(slug, i)
+        seen[slug] = i
     return value
 
 
-def _value(field, value):
+def _named(where, item):
+    slug = item.get("slug") if isinstance(item, dict) else None
+    return f'{where} (slug "{slug}")' if isinstance(slug, str) and slug and _storable(slug) else where
+
+
+def _storable(text):
+    """Neither database keeps a NUL character (PostgreSQL refuses it) nor half a surrogate pair."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return "\x00" not in text
+
+
+def _refuse_unstorable(value, where, path="", depth=0):
+    """Text that cannot be stored anywhere in an entry, or nesting deeper than the format, named by path."""
+    at = f"{where}: {path}" if path else f"{where}:"
+    if depth > MAX_DEPTH:
+        raise ContentError(f"{at} bersarang terlalu dalam; format isi tidak sedalam itu.")
+    if isinstance(value, str) and not _storable(value):
+        raise ContentError(f"{at} berisi karakter NUL (\\u0000) atau karakter rusak yang tidak dapat disimpan.")
+    if isinstance(value, dict):
+        for name, child in value.items():
+            _refuse_unstorable(child, where, f"{path}.{name}" if path else str(name), depth + 1)
+    elif isinstance(value, list):
+        for i, child in enumerate(value):
+            _refuse_unstorable(child, where, f"{path}[{i}]", depth + 1)
+
+
+def _shown(value):
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _value(field, value, where):
     # JSON null in a text field means "empty"; in a number field it stays "unknown".
-    if value is None and field in TEXT_FIELDS:
-        return ""
-    if field in SYNONYMS and isinstance(value, str):
-        return SYNONYMS[field].get(value.strip().lower(), value)
-    return value
+    if value is None:
+        return "" if field in TEXT_FIELDS else None
+    if field in NUMBER_FIELDS:
+        # 1e400 and Infinity read as float infinity, which no integer column holds; 2.5 would be cut to 2.
+        whole = isinstance(value, int | str) or (isinstance(value, float) and value.is_integer())
+        if isinstance(value, bool) or not whole:
+            raise ContentError(f"{where}: {field} harus bilangan bulat, bukan {_shown(value)}.")
+        return value
+    if not isinstance(value, str):
+        raise ContentError(f"{where}: {field} harus berupa teks, bukan {_shown(value)}.")
+    return SYNONYMS[field].get(value.strip().lower(), value) if field in SYNONYMS else value
 
 
 def _pick(item, fields, where):
     if not isinstance(item, dict):
         raise ContentError(f"{where}: harus berupa objek JSON.")
-    values = {field: _value(field, item[field]) for field in fields if field in item}
-    source = values.get("source")
-    if isinstance(source, dict):  # a budget's source given as {"title", "url"}
-        values["source"] = source.get("title") or source.get("url") or ""
-        values["source_url"] = values.get("source_url") or source.get("url") or ""
-    return values
+    source = item.get("source")
+    if "source" in fields and isinstance(source, dict):  # a budget's source given as {"title", "url"}
+        given = _pick(source, ["title", "url"], f"{where}.source")
+        item = {
+            **item,
+            "source": given.get("title") or given.get("url") or "",
+            "source_url": item.get("source_url") or given.get("url") or "",
+        }
+    return {field: _value(field, item[field], where) for field in fields if field in item}
 
 
 def _source(child, where):
@@ -160,29 +227,48 @@ def _save(obj, where):
 
 def _entry(model, item, where, fields):
     """The existing object with the item's slug, or a new one, with the item's fields set."""
-    values = _pick(item, fields, where)
-    slug = item.get("slug")
-    if not isinstance(slug, str) or not slug:
+    slug = _pick(item, ["slug"], where).get("slug")
+    if not slug:
         raise ContentError(f'{where}: "slug" wajib diisi.')
-    where = f'{where} (slug "{slug}")'
+    where = _named(where, item)
+    values = _pick(item, fields, where)
     obj = model.objects.filter(slug=slug).first() or model(slug=slug)
+    try:
+        refuse_slug_left_by_another(model, slug, obj.pk)
+    except ValidationError as error:
+        raise ContentError(f"{where}: {' '.join(error.message_dict['slug'])}") from None
     for field, value in values.items():
         setattr(obj, field, value)
     return obj, where
 
 
 def _publication(obj, item, where):
-    obj.status = _value("status", item.get("status") or Status.PUBLISHED)
+    # A new item is published unless the file says otherwise; an item already here keeps its status, so
+    # re-importing a file without "status" never publishes a draft (nor withdraws a published item).
+    if item.get("status") not in (None, ""):
+        obj.status = _value("status", item["status"], where)
+    elif obj._state.adding:
+        obj.status = Status.PUBLISHED
     if item.get("published_at"):
         obj.published_at = _datetime(item, "published_at", where)
     obj.unpublish_at = _datetime(item, "unpublish_at", where) if item.get("unpublish_at") else None
 
 
 def _datetime(item, field, where):
-    value = parse_datetime(str(item[field]))
+    text = _value(field, item[field], where)
+    try:
+        value = parse_datetime(text)
+        if value is None:
+            parse_date(text)  # only to tell a date not in the calendar (2025-02-30) from a misspelling
+    except ValueError:  # well-formed but not in the calendar: 2025-02-30T08:00
+        raise ContentError(f'{where}: {field} "{text}" bukan tanggal-waktu yang ada.') from None
     if value is None:
-        raise ContentError(f'{where}: {field} "{item[field]}" bukan tanggal-waktu ISO 8601.')
-    return value if timezone.is_aware(value) else timezone.make_aware(value)
+        raise ContentError(f'{where}: {field} "{text}" bukan tanggal-waktu ISO 8601.')
+    try:
+        # Stored in UTC: a time on the edge of the calendar (0001-01-01T00:00 in Jakarta) has no UTC twin.
+        return (value if timezone.is_aware(value) else timezone.make_aware(value)).astimezone(UTC)
+    except OverflowError:
+        raise ContentError(f'{where}: {field} "{text}" di luar rentang tanggal yang dapat disimpan.') from None
 
 
 def _by_slugs(model, slugs, where, label):
@@ -258,7 +344,11 @@ def _clarification(item, where):
     clarification, where = _entry(Clarification, item, where, ["claim", "verdict", "explanation"])
     date = item.get("date")
     if date:
-        clarification.date = parse_date(str(date))
+        date = _value("date", date, where)
+        try:
+            clarification.date = parse_date(date)
+        except ValueError:  # well-formed but not in the calendar: 2025-02-30
+            raise ContentError(f'{where}: date "{date}" bukan tanggal yang ada.') from None
         if clarification.date is None:
             raise ContentError(f'{where}: date "{date}" bukan tanggal YYYY-MM-DD.')
     elif clarification.date is None:

@@ -1,12 +1,11 @@
-import csv
-
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.urls import path, reverse
 from django.utils import timezone
 
-from . import content_admin  # noqa: F401  (registers the content models)
+from bansos_portal.formatting import csv_response
+
+from . import account_admin, content_admin  # noqa: F401  (registers the staff accounts and content models)
 from .models import ChangeNote, Transition
 
 CSV_COLUMNS = [
@@ -26,6 +25,24 @@ CSV_COLUMNS = [
 
 def _local(moment):
     return timezone.localtime(moment).isoformat(timespec="minutes") if moment else ""
+
+
+def _audit_row(record):
+    """One audit record as a CSV row, its values in the order of CSV_COLUMNS."""
+    values = [
+        timezone.localtime(record.at).isoformat(timespec="seconds"),
+        record.get_action_display(),
+        record.content_type.name,
+        record.object_id,
+        record.object_repr,
+        record.from_status,
+        record.to_status,
+        _local(record.published_at),
+        _local(record.unpublish_at),
+        record.username,
+        record.comment,
+    ]
+    return dict(zip(CSV_COLUMNS, values, strict=True))
 
 
 @admin.register(Transition)
@@ -63,28 +80,8 @@ class TransitionAdmin(admin.ModelAdmin):
         # The changelist's own queryset, so the file holds exactly the rows the filters show.
         records = self.get_changelist_instance(request).get_queryset(request)
         stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="audit-humas-{stamp}.csv"'
-        response.write("\ufeff")  # lets spreadsheet programs read the file as UTF-8
-        writer = csv.writer(response)
-        writer.writerow(CSV_COLUMNS)
-        for record in records.select_related("content_type"):
-            writer.writerow(
-                [
-                    timezone.localtime(record.at).isoformat(timespec="seconds"),
-                    record.get_action_display(),
-                    record.content_type.name,
-                    record.object_id,
-                    record.object_repr,
-                    record.from_status,
-                    record.to_status,
-                    _local(record.published_at),
-                    _local(record.unpublish_at),
-                    record.username,
-                    record.comment,
-                ]
-            )
-        return response
+        rows = (_audit_row(record) for record in records.select_related("content_type"))
+        return csv_response(f"audit-humas-{stamp}.csv", CSV_COLUMNS, rows)
 
 
 @admin.register(ChangeNote)

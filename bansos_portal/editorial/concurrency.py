@@ -7,6 +7,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.formats import date_format
 
 from bansos_portal.editorial.revisions import changes_since
+from bansos_portal.links.slug_history import refuse_slug_left_by_another
 
 
 def version_token(obj):
@@ -31,6 +32,7 @@ class VersionCheckedForm(forms.ModelForm):
                 cleaned[name] = value.replace("\r\n", "\n")
         if self.instance.pk and self.data.get(self.add_prefix("edit_token"), "") != version_token(self.instance):
             raise ValidationError(self.conflict_messages())
+        refuse_slug_left_by_another(self._meta.model, cleaned.get("slug"), self.instance.pk)
         return cleaned
 
     def conflict_messages(self):

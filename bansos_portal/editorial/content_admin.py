@@ -3,22 +3,48 @@ questions and hoax clarifications. Publishable items share the editorial admin (
 revisions, previews); it lives in this wing so the content apps import nothing of the site."""
 
 from django.contrib import admin
+from django.db.models import Q
 
-from bansos_portal.editorial.publishable_admin import PublishableAdmin, SourceInline
+from bansos_portal.editorial import workflow
+from bansos_portal.editorial.money import SMALLEST_BENEFIT, RupiahAdmin
+from bansos_portal.editorial.proposal_admin import without_proposals
+from bansos_portal.editorial.publishable_admin import FollowsItemInline, PublishableAdmin, SourceInline
+from bansos_portal.editorial.revision_admin import AuditedAdmin, record_inline_edits
+from bansos_portal.publishing import Status
 from faq.models import Category, Clarification, ClarificationSource, Question
 from programs.models import BenefitComponent, Budget, Program, ProgramSource
 
 
-class BenefitComponentInline(admin.TabularInline):
+class BenefitComponentInline(FollowsItemInline, RupiahAdmin, admin.TabularInline):
     model = BenefitComponent
+    rupiah_fields = {"amount": SMALLEST_BENEFIT}
     extra = 0
     fields = ["name", "amount", "period", "year", "note", "order"]
 
 
-class BudgetInline(admin.TabularInline):
+class BudgetInline(RupiahAdmin, admin.TabularInline):
+    """A program's figures are part of its page, so they follow the program's rule rather than the
+    budget permissions (which a Penulis lacks): editable while the program is a draft or in review
+    (a proposal included), and on a live program by nobody: they change through its proposal."""
+
     model = Budget
+    rupiah_fields = {"allocation": 0, "realisation": 0}
     extra = 0
     fields = ["year", "label", "allocation", "realisation", "beneficiaries", "source", "source_url"]
+
+    def _edits_program(self, request, program):
+        action = "change" if program else "add"
+        may_open = request.user.has_perm(f"programs.{action}_program")
+        return may_open and workflow.may_edit(request.user, program)
+
+    def has_add_permission(self, request, obj):
+        return self._edits_program(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self._edits_program(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._edits_program(request, obj)
 
 
 class ProgramSourceInline(SourceInline):
@@ -55,18 +81,54 @@ class ProgramAdmin(PublishableAdmin):
         ("Bila diarsipkan", {"fields": ["successor"]}),
     ]
 
+    def save_formset(self, request, form, formset, change):
+        if formset.model is Budget:
+            # Figures go public with the program: each row's add, change and delete is in the audit.
+            record_inline_edits(formset, user=request.user)
+        else:
+            super().save_formset(request, form, formset, change)
+
 
 @admin.register(Budget)
-class BudgetAdmin(admin.ModelAdmin):
+class BudgetAdmin(RupiahAdmin, AuditedAdmin):
+    rupiah_fields = {"allocation": 0, "realisation": 0}
     list_display = ["year", "program", "label", "allocation", "beneficiaries", "source"]
     list_filter = ["year", "label", "program"]
     search_fields = ["source", "program__name", "program__acronym"]
     list_select_related = ["program"]
     ordering = ["-year", "program__order"]
 
+    def get_queryset(self, request):
+        # A proposal's figures are edited in the proposal's form and are no one's public figures yet.
+        return super().get_queryset(request).filter(Q(program__isnull=True) | Q(program__proposal_for__isnull=True))
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and not _of_live_program(obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not _of_live_program(obj)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "program":
+            # A live program's figures change only through its reviewed proposal.
+            kwargs["queryset"] = without_proposals(Program).exclude(status=Status.PUBLISHED)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def before_edit(self, request, obj):
+        # The program's page shows its figures: the program gets a new version first, so an editor
+        # holding its form or «Alur terbit» open is told, and its history compares the figures.
+        if obj.program_id:
+            program = Program.objects.get(pk=obj.program_id)
+            program._change_reason = "Anggaran diubah"
+            program.save()
+
+
+def _of_live_program(budget):
+    return budget is not None and budget.program_id is not None and budget.program.status == Status.PUBLISHED
+
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(AuditedAdmin):
     list_display = ["name", "slug", "order"]
     list_editable = ["order"]
     search_fields = ["name"]

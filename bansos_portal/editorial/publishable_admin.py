@@ -2,32 +2,33 @@
 revisions with diff and restore, previews, no lost edits and a live Markdown preview."""
 
 from django.contrib import admin, messages
-from django.contrib.admin.utils import unquote
+from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404
+from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from simple_history.admin import SimpleHistoryAdmin
 
-from bansos_portal.editorial import preview, workflow
-from bansos_portal.editorial.concurrency import VersionCheckedForm
+from bansos_portal.editorial import preview, proposals, workflow
+from bansos_portal.editorial.concurrency import VersionCheckedForm, version_token
 from bansos_portal.editorial.forms import TransitionForm
 from bansos_portal.editorial.models import ChangeNote, Transition
 from bansos_portal.editorial.prepublish import warnings_for
-from bansos_portal.editorial.revisions import compare, compare_related, restore
+from bansos_portal.editorial.proposal_admin import ProposalAdmin
 from bansos_portal.editorial.widgets import MarkdownPreviewWidget
 from bansos_portal.publishing import Status
 from bansos_portal.rich_text import render_markdown
 
 # Fields only a Penyunting may set: they decide what the public sees and when.
 PUBLICATION_FIELDS = ["status", "published_at", "unpublish_at", "review_due"]
+# All a live item's own form still changes (for a Penyunting): its address, its publication and what
+# replaces it once archived. Its content changes through a proposal, so the page stays as reviewed.
+LIVE_FORM_FIELDS = ["slug", *PUBLICATION_FIELDS, "successor", "edit_token"]
 
 
 def _bulk_move(modeladmin, request, queryset, target, done):
     moved = 0
     for obj in queryset:
-        if (obj.status, target) in workflow.TRANSITIONS:
+        if workflow.can_move(obj, target):
             workflow.move(obj, target, user=request.user)
             moved += 1
     skipped = queryset.count() - moved
@@ -66,14 +67,15 @@ def _dates_changed(old, new):
     return any(seconds(getattr(old, name)) != seconds(getattr(new, name)) for name in ("published_at", "unpublish_at"))
 
 
-class PublishableAdmin(SimpleHistoryAdmin):
+class PublishableAdmin(ProposalAdmin):
     form = VersionCheckedForm
+    # Bulk actions show no version of the items, so they carry none: a Penyunting uses them on the
+    # list's own state (e.g. archiving many old items), and each item's move is still recorded.
     actions = [submit_for_review, publish, unpublish, archive]
     list_filter = ["status"]
     readonly_fields = ["created_at", "updated_at", "last_reviewed_at"]
     date_hierarchy = "published_at"
     change_form_template = "admin/editorial/change_form.html"
-    object_history_template = "admin/editorial/object_history.html"
     publication_fieldset = (
         "Penerbitan",
         {
@@ -98,7 +100,7 @@ class PublishableAdmin(SimpleHistoryAdmin):
         return workflow.may_publish(request.user, self.model)
 
     def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and workflow.may_edit(request.user, obj)
+        return super().has_change_permission(request, obj) and workflow.may_open_form(request.user, obj)
 
     def get_changelist_instance(self, request):
         changelist = super().get_changelist_instance(request)
@@ -111,7 +113,20 @@ class PublishableAdmin(SimpleHistoryAdmin):
         fields = list(super().get_readonly_fields(request, obj))
         if not self.has_publish_permission(request):
             fields += PUBLICATION_FIELDS
-        return fields
+        if obj is not None and proposals.is_live(obj):
+            fields += [
+                name for name in flatten_fieldsets(self.get_fieldsets(request, obj)) if name not in LIVE_FORM_FIELDS
+            ]
+        elif workflow.is_proposal(obj):
+            # The live page's address never changes through a proposal; its state moves on «Alur terbit».
+            fields += ["slug", *PUBLICATION_FIELDS, "successor"]
+        return list(dict.fromkeys(fields))
+
+    def get_prepopulated_fields(self, request, obj=None):
+        # A slug filled in from the title only while the item has no address of its own.
+        if obj is not None and (proposals.is_live(obj) or workflow.is_proposal(obj)):
+            return {}
+        return super().get_prepopulated_fields(request, obj)
 
     def save_model(self, request, obj, form, change):
         old_status = form.initial.get("status", obj.status) if change else Status.DRAFT
@@ -149,125 +164,73 @@ class PublishableAdmin(SimpleHistoryAdmin):
     # Extra pages -------------------------------------------------------------------------------
 
     def get_urls(self):
-        info = f"{self.model._meta.app_label}_{self.model._meta.model_name}"
+        info = self._info()
         view = self.admin_site.admin_view
         return [
             path("pratinjau-markdown/", view(self.markdown_preview_view), name=f"{info}_markdown_preview"),
             path("<path:object_id>/alur/", view(self.workflow_view), name=f"{info}_workflow"),
             path("<path:object_id>/pratinjau/", view(self.preview_view), name=f"{info}_preview"),
             path("<path:object_id>/tautan-pratinjau/", view(self.preview_link_view), name=f"{info}_preview_link"),
-            path("<path:object_id>/revisi/banding/", view(self.compare_view), name=f"{info}_compare"),
-            path(
-                "<path:object_id>/revisi/<int:history_id>/pulihkan/",
-                view(self.restore_view),
-                name=f"{info}_restore",
-            ),
             *super().get_urls(),
         ]
 
-    def _get_viewable(self, request, object_id):
-        obj = self.get_object(request, unquote(object_id))
-        if obj is None:
-            raise Http404("Item tidak ditemukan.")
-        if not self.has_view_or_change_permission(request, obj):
-            raise PermissionDenied
-        return obj
-
-    def _context(self, request, obj, title, **extra):
-        return {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "original": obj,
-            "title": title,
-            "subtitle": str(obj),
-            "change_url": reverse(
-                f"admin:{self.model._meta.app_label}_{self.model._meta.model_name}_change", args=[obj.pk]
-            ),
-            **extra,
-        }
-
     def workflow_view(self, request, object_id):
         obj = self._get_viewable(request, object_id)
-        transitions = workflow.available_transitions(request.user, obj)
-        warnings = warnings_for(obj)
-        form = TransitionForm(request.POST or None, transitions=transitions, warnings=warnings)
+        form = self.transition_form(request, obj, data=request.POST or None)
         if request.method == "POST" and form.is_valid():
-            data = form.cleaned_data
             try:
-                done = workflow.move(
-                    obj,
-                    data["target"],
-                    user=request.user,
-                    comment=data["comment"],
-                    published_at=data["published_at"],
-                    change_note=data["change_note"],
-                )
+                done, item = self.apply_move(request, obj, form.cleaned_data)
             except (PermissionDenied, ValueError) as error:
                 self.message_user(request, str(error), messages.ERROR)
             else:
-                self.message_user(request, f"{done.get_action_display()}: {obj}.", messages.SUCCESS)
-                return HttpResponseRedirect(request.path)
-        context = self._context(
-            request,
-            obj,
-            "Alur terbit",
-            form=form,
-            transitions=transitions,
-            warnings=warnings,
-            may_publish=self.has_publish_permission(request),
-            records=Transition.objects.for_item(obj).select_related("user")[:30],
-            change_notes=ChangeNote.objects.for_item(obj),
-        )
+                self.message_user(request, f"{done.get_action_display()}: {item}.", messages.SUCCESS)
+                return HttpResponseRedirect(self._url("workflow", item))
+        context = self._context(request, obj, "Alur terbit", **self.workflow_context(request, obj, form))
         return TemplateResponse(request, "admin/editorial/workflow.html", context)
+
+    def transition_form(self, request, obj, *, data):
+        transitions = workflow.available_transitions(request.user, obj)
+        live = obj.proposal_for if workflow.is_proposal(obj) else None
+        return TransitionForm(data, transitions=transitions, warnings=warnings_for(obj), item=obj, live=live)
+
+    def apply_move(self, request, obj, data):
+        """Make the move; returns the Transition recorded and the item to go on with (the live item, once
+        its proposal is published)."""
+        if workflow.is_proposal(obj) and data["target"] == Status.PUBLISHED:
+            live = obj.proposal_for
+            fields = {name: data[name] for name in ("comment", "change_note", "live_seen")}
+            return proposals.publish(obj, user=request.user, **fields), live
+        fields = {name: data[name] for name in ("comment", "published_at", "change_note")}
+        return workflow.move(obj, data["target"], user=request.user, **fields), obj
+
+    def workflow_context(self, request, obj, form):
+        transitions = form.fields["target"].choices
+        return {
+            "form": form,
+            "transitions": transitions,
+            "warnings": form.warnings,
+            # The version shown now: after a refusal the editor has seen what changed, and may go on.
+            "version": version_token(obj),
+            "live_seen": form.live_shown,
+            "may_publish": self.has_publish_permission(request),
+            "offers_publish": any(target == Status.PUBLISHED for target, _ in transitions),
+            "records": Transition.objects.for_item(obj).select_related("user")[:30],
+            "change_notes": ChangeNote.objects.for_item(obj),
+            **self.proposal_context(request, obj),
+        }
 
     def preview_view(self, request, object_id):
         return preview.render_preview(request, self._get_viewable(request, object_id))
 
     def preview_link_view(self, request, object_id):
         obj = self._get_viewable(request, object_id)
+        if request.method == "POST":
+            preview.revoke_links(obj, user=request.user)
+            self.message_user(request, "Semua tautan pratinjau item ini dicabut. Tautan di bawah ini yang baru.")
+            return HttpResponseRedirect(request.path)
         link, expires = preview.make_link(request, obj)
         context = self._context(request, obj, "Tautan pratinjau", link=link, expires=expires)
         return TemplateResponse(request, "admin/editorial/preview_link.html", context)
-
-    def compare_view(self, request, object_id):
-        obj = self._get_viewable(request, object_id)
-        revisions = obj.history.order_by("-history_date", "-history_id")
-        try:
-            newer = revisions.get(pk=request.GET["b"]) if "b" in request.GET else revisions[0]
-            older = revisions.get(pk=request.GET["a"]) if "a" in request.GET else revisions[1]
-        except (IndexError, ValueError, obj.history.model.DoesNotExist):
-            self.message_user(request, "Pilih dua revisi yang ada untuk dibandingkan.", messages.WARNING)
-            return HttpResponseRedirect(reverse(f"admin:{self._info()}_history", args=[obj.pk]))
-        if older.history_date > newer.history_date:
-            older, newer = newer, older
-        context = self._context(
-            request,
-            obj,
-            "Bandingkan revisi",
-            older=older,
-            newer=newer,
-            rows=compare(older, newer) + compare_related(older, newer),
-            may_restore=self.has_change_permission(request, obj),
-        )
-        return TemplateResponse(request, "admin/editorial/compare.html", context)
-
-    def restore_view(self, request, object_id, history_id):
-        if request.method != "POST":
-            return HttpResponse("Gunakan tombol Pulihkan di halaman riwayat.", status=405, headers={"Allow": "POST"})
-        obj = self._get_viewable(request, object_id)
-        if not self.has_change_permission(request, obj):
-            raise PermissionDenied
-        record = get_object_or_404(obj.history.all(), pk=history_id)
-        restore(obj, record, user=request.user)
-        workflow.record(
-            obj,
-            Transition.Action.RESTORED,
-            user=request.user,
-            from_status=obj.status,
-            comment=f"Revisi {record.history_date:%d-%m-%Y %H:%M}",
-        )
-        self.message_user(request, "Revisi dipulihkan sebagai revisi baru. Periksa lalu ajukan atau terbitkan.")
-        return HttpResponseRedirect(reverse(f"admin:{self._info()}_change", args=[obj.pk]))
 
     @staticmethod
     def _markdown_text(request):
@@ -281,23 +244,21 @@ class PublishableAdmin(SimpleHistoryAdmin):
         html = render_markdown(self._markdown_text(request)) or "<p><em>Belum ada isi.</em></p>"
         return HttpResponse(html)
 
-    def _info(self):
-        return f"{self.model._meta.app_label}_{self.model._meta.model_name}"
 
-    def history_view(self, request, object_id, extra_context=None):
-        obj = self.get_object(request, unquote(object_id))
-        may_restore = obj is not None and self.has_change_permission(request, obj)
-        return super().history_view(request, object_id, {"may_restore": may_restore, **(extra_context or {})})
+class FollowsItemInline:
+    """Rows inside an item's form change with the item: not on a live item (its proposal carries them)."""
 
-    # The library's own "revert" form would save an old version over a newer one; restore instead.
-    def revert_disabled(self, request, obj=None):
-        return True
+    def has_add_permission(self, request, obj):
+        return super().has_add_permission(request, obj) and workflow.may_edit(request.user, obj)
 
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        return HttpResponseRedirect(reverse(f"admin:{self._info()}_history", args=[unquote(object_id)]))
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and workflow.may_edit(request.user, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and workflow.may_edit(request.user, obj)
 
 
-class SourceInline(admin.TabularInline):
+class SourceInline(FollowsItemInline, admin.TabularInline):
     """Sources under the item they support; the model is set by each app."""
 
     extra = 0

@@ -12,7 +12,8 @@ from django.utils.safestring import mark_safe
 # Publication fields stay as they are on restore: restoring text must never publish or unpublish.
 NOT_RESTORED = {"id", "status", "published_at", "unpublish_at", "created_at", "updated_at"}
 NOT_RESTORED |= {"last_reviewed_at", "review_due"}
-NOT_COMPARED = {"id", "created_at", "updated_at"}
+# Which live item a proposal would change is fixed when the proposal is made.
+NOT_COMPARED = {"id", "created_at", "updated_at", "proposal_for"}
 
 
 def tracked_fields(record):
@@ -62,19 +63,24 @@ def compare(old, new):
     """Rows (label, old html, new html, changed) for every content field of two revisions."""
     rows = []
     for field in tracked_fields(new):
-        rows.append(_row(field.verbose_name, display(old, field), display(new, field)))
+        rows.append(diff_row(field.verbose_name, display(old, field), display(new, field)))
     return rows
 
 
-def _row(label, before, after):
+def diff_row(label, before, after):
     changed = before != after
     left, right = word_diff(before, after) if changed else (escape(before), escape(after))
     return {"label": label, "old": left, "new": right, "changed": changed}
 
 
 def related_histories(model):
-    """Rows edited inside the item's form (components, budgets, sources) that keep their own history."""
-    return [rel for rel in model._meta.related_objects if rel.one_to_many and hasattr(rel.related_model, "history")]
+    """Rows edited inside the item's form (components, budgets, sources) that keep their own history;
+    not other items of the same model (those it succeeds, or its proposal)."""
+    return [
+        rel
+        for rel in model._meta.related_objects
+        if rel.one_to_many and rel.related_model is not model and hasattr(rel.related_model, "history")
+    ]
 
 
 def snapshot_time(record):
@@ -94,12 +100,8 @@ def compare_related(old, new):
     """Rows like `compare()` for each kind of sub-row, e.g. benefit amounts, as they stood at each revision."""
     rows = []
     for rel in related_histories(new.instance_type):
-        before, after = related_text(old, rel), related_text(new, rel)
-        changed = before != after
-        left, right = word_diff(before, after) if changed else (escape(before), escape(after))
-        rows.append(
-            {"label": rel.related_model._meta.verbose_name_plural, "old": left, "new": right, "changed": changed}
-        )
+        label = rel.related_model._meta.verbose_name_plural
+        rows.append(diff_row(label, related_text(old, rel), related_text(new, rel)))
     return rows
 
 
@@ -136,10 +138,11 @@ def _short(value, limit=160):
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def restore(obj, record, *, user):
-    """Copy a revision's content onto the live item and save it: the restore is itself a new revision."""
+def restore(obj, record, *, user, keep=()):
+    """Copy a revision's content onto the item (but not the fields in `keep`) and save it: the restore is
+    itself a new revision."""
     for field in tracked_fields(record):
-        if field.name not in NOT_RESTORED:
+        if field.name not in NOT_RESTORED and field.name not in keep:
             setattr(obj, field.attname, getattr(record, field.attname))
     obj._change_reason = f"Memulihkan revisi {record.history_date:%d-%m-%Y %H:%M}"
     obj._history_user = user

@@ -1,4 +1,5 @@
-"""The three Humas roles and their permissions, in one place.
+"""The Humas roles (Penulis, Penyunting, Administrator) and the regional offices' Operator Daerah, with
+their permissions, in one place.
 
 Used by the data migration (with historical models) and by `create_demo_account`; it takes the
 Group and Permission models as arguments so it never depends on the current model code.
@@ -7,13 +8,26 @@ Group and Permission models as arguments so it never depends on the current mode
 CONTENT = {
     "programs": ["program", "benefitcomponent", "budget", "programsource"],
     "faq": ["category", "question", "clarification", "clarificationsource"],
+    # The pre-check's rules and the example households that guard them.
+    "precheck": ["programrule", "examplehousehold"],
+    # Regional offices and the source of each detail.
+    "directory": ["office", "officedetailsource"],
 }
-# Rows inside an item's form (components, budgets, sources) can be removed by a writer;
+# Rows inside an item's form (components, sources) can be removed by a writer;
 # whole items are deleted only by a Penyunting, and published ones not at all (archive first).
-INLINE_MODELS = {"benefitcomponent", "budget", "programsource", "clarificationsource"}
-PUBLISH = ["publish_program", "publish_question", "publish_clarification"]
-ADMIN_APPS = ["programs", "faq", "editorial", "links", "bansos_portal", "auth"]
-ROLES = ["Penulis", "Penyunting", "Administrator"]
+INLINE_MODELS = {"benefitcomponent", "programsource", "clarificationsource", "officedetailsource"}
+# Budget figures and FAQ categories have no draft of their own: a save is public at once. A Penulis
+# only reads them here; a program's budget rows follow the program instead (content_admin.BudgetInline),
+# so a writer still edits them inside a draft program's form.
+EDITOR_ONLY = {"budget", "category"}
+PUBLISH = ["publish_program", "publish_question", "publish_clarification", "publish_programrule", "publish_office"]
+# What a Penyunting keeps beside the content: the regions, who operates which, and the link report.
+EDITOR_EXTRA = {"directory": ["region", "regionalias", "operatorregion", "linkcheck"]}
+ADMIN_APPS = ["programs", "faq", "editorial", "links", "bansos_portal", "auth", "precheck", "directory", "feedback"]
+OPERATOR = "Operator Daerah"
+# An operator proposes changes to their own regions' offices (the admin limits which); a Penyunting publishes.
+OPERATOR_PERMISSIONS = {"office": ["view", "add", "change"], "officedetailsource": ["view", "add", "change", "delete"]}
+ROLES = ["Penulis", "Penyunting", "Administrator", OPERATOR]
 
 
 def _perms(Permission, app, model, actions):
@@ -24,23 +38,33 @@ def _perms(Permission, app, model, actions):
     )
 
 
+def _writer_actions(model):
+    if model in EDITOR_ONLY:
+        return ["view"]
+    return ["view", "add", "change"] + (["delete"] if model in INLINE_MODELS else [])
+
+
 def role_permissions(Permission):
-    writer = set()
+    writer, editor = set(), set()
     for app, models in CONTENT.items():
         for model in models:
-            actions = ["view", "add", "change"] + (["delete"] if model in INLINE_MODELS else [])
-            writer.update(_perms(Permission, app, model, actions))
-    editor = set(writer)
-    for app, models in CONTENT.items():
+            writer.update(_perms(Permission, app, model, _writer_actions(model)))
+            editor.update(_perms(Permission, app, model, ["view", "add", "change", "delete"]))
+    for app, models in EDITOR_EXTRA.items():
         for model in models:
-            editor.update(_perms(Permission, app, model, ["delete"]))
+            editor.update(_perms(Permission, app, model, ["view", "add", "change", "delete"]))
     editor.update(Permission.objects.filter(codename__in=PUBLISH))
     editor.update(_perms(Permission, "editorial", "transition", ["view"]))
     editor.update(_perms(Permission, "editorial", "changenote", ["view", "add", "change", "delete"]))
     # Short links go on printed leaflets and banners: a Penyunting decides where they point.
     editor.update(_perms(Permission, "links", "shortlink", ["view", "add", "change", "delete"]))
     administrator = set(Permission.objects.filter(content_type__app_label__in=ADMIN_APPS))
-    return {"Penulis": writer, "Penyunting": editor, "Administrator": administrator}
+    operator = {
+        permission
+        for model, actions in OPERATOR_PERMISSIONS.items()
+        for permission in _perms(Permission, "directory", model, actions)
+    }
+    return {"Penulis": writer, "Penyunting": editor, "Administrator": administrator, OPERATOR: operator}
 
 
 def ensure_roles(Group, Permission):

@@ -4,7 +4,6 @@ from heapq import nlargest
 from itertools import chain
 
 from django.contrib.syndication.views import Feed
-from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -14,6 +13,7 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
 from bansos_portal.editorial.models import ChangeNote
+from bansos_portal.publishing import item_key, items_filter
 from faq.models import Clarification, Question
 from programs.models import Program
 
@@ -31,15 +31,12 @@ def _latest(*querysets):
 
 def _attach_change_notes(items):
     """Each item's public change notes, newest first, read for the whole feed in one query."""
-    wanted = Q(pk__in=[])
-    for item in items:
-        opts = item._meta
-        wanted |= Q(content_type__app_label=opts.app_label, content_type__model=opts.model_name, object_id=item.pk)
+    wanted = items_filter(item_key(item) for item in items)
     notes = {}
-    for note in ChangeNote.objects.filter(wanted).select_related("content_type") if items else []:
+    for note in ChangeNote.objects.filter(wanted).select_related("content_type"):
         notes.setdefault((note.content_type.app_label, note.content_type.model, note.object_id), []).append(note)
     for item in items:
-        item.feed_change_notes = notes.get((item._meta.app_label, item._meta.model_name, item.pk), [])
+        item.feed_change_notes = notes.get(item_key(item), [])
 
 
 def _is_update(item):

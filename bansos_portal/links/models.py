@@ -26,17 +26,15 @@ class SlugHistory(models.Model):
         return self.old_slug
 
 
-class ShortLinkQuerySet(models.QuerySet):
-    def for_object(self, obj):
-        field = ShortLink.TARGET_FIELDS.get(obj._meta.label_lower)
-        return self.filter(**{field: obj}) if field else self.none()
+def _target_field(model, verbose_name=None):
+    """Where a short link may lead; clean() lets it have exactly one target."""
+    return models.ForeignKey(
+        model, on_delete=models.CASCADE, null=True, blank=True, related_name="short_links", verbose_name=verbose_name
+    )
 
 
 class ShortLink(models.Model):
     """/s/<code>: short enough for a banner, an SMS or a leaflet. Counts hits, stores nothing else."""
-
-    # The model each target field points to, so an item can find its own short link.
-    TARGET_FIELDS = {"programs.program": "program", "faq.question": "question", "faq.clarification": "clarification"}
 
     code = models.SlugField(
         "kode",
@@ -44,25 +42,9 @@ class ShortLink(models.Model):
         unique=True,
         help_text="Bagian setelah /s/, misalnya pkh untuk /s/pkh. Pendek; disimpan huruf kecil, /s/PKH juga sampai.",
     )
-    program = models.ForeignKey(
-        "programs.Program", on_delete=models.CASCADE, null=True, blank=True, related_name="short_links"
-    )
-    question = models.ForeignKey(
-        "faq.Question",
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="short_links",
-        verbose_name="tanya jawab",
-    )
-    clarification = models.ForeignKey(
-        "faq.Clarification",
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="short_links",
-        verbose_name="klarifikasi",
-    )
+    program = _target_field("programs.Program")
+    question = _target_field("faq.Question", "tanya jawab")
+    clarification = _target_field("faq.Clarification", "klarifikasi")
     path = models.CharField(
         "alamat lain di portal",
         max_length=300,
@@ -71,8 +53,6 @@ class ShortLink(models.Model):
     )
     hits = models.PositiveBigIntegerField("dibuka", default=0, editable=False)
     created_at = models.DateTimeField("dibuat", auto_now_add=True)
-
-    objects = ShortLinkQuerySet.as_manager()
 
     class Meta:
         ordering = ["code"]

@@ -1,11 +1,11 @@
 """Open data downloads: budgets and benefit amounts as CSV and JSON, each figure with its source."""
 
-import csv
-
-from django.http import HttpResponse, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from bansos_portal.directory.models import Office
+from bansos_portal.formatting import csv_response
 from programs.models import BenefitComponent, Budget, Program
 
 LICENCE = "CC BY 4.0"
@@ -42,19 +42,7 @@ COMPONENT_COLUMNS = [
 
 
 def budget_rows(request):
-    for budget in Budget.objects.public().select_related("program"):
-        yield {
-            "tahun": budget.year,
-            "program": budget.program.short_name if budget.program else "Kementerian Sosial (seluruhnya)",
-            "program_slug": budget.program.slug if budget.program else None,
-            "jenis_angka": budget.get_label_display(),
-            "anggaran_rupiah": budget.allocation,
-            "realisasi_rupiah": budget.realisation,
-            "penerima": budget.beneficiaries,
-            "sumber": budget.source,
-            "url_sumber": budget.source_url,
-            "lisensi": LICENCE,
-        }
+    return ({**row, "lisensi": LICENCE} for row in Budget.objects.public().rows())
 
 
 def component_rows(request):
@@ -80,33 +68,64 @@ def component_rows(request):
         }
 
 
+OFFICE_COLUMNS = [
+    "kode_wilayah",
+    "daerah",
+    "provinsi",
+    "nama_kantor",
+    "alamat",
+    "telepon",
+    "whatsapp_sms",
+    "surel",
+    "situs_web",
+    "media_sosial",
+    "jam_layanan",
+    "sumber_dan_tanggal_verifikasi",
+    "url_halaman",
+    "lisensi",
+]
+
+
+def office_rows(request):
+    # Only details a source backs, each source with the date it was checked (as on the office's page).
+    for office in Office.objects.for_listing():
+        region = office.region
+        yield {
+            "kode_wilayah": region.code,
+            "daerah": region.name,
+            "provinsi": region.province.name,
+            "nama_kantor": office.name,
+            "alamat": office.shown("address"),
+            "telepon": office.shown("phones").replace("\n", "; "),
+            "whatsapp_sms": office.shown("whatsapp"),
+            "surel": office.shown("email"),
+            "situs_web": office.shown("website"),
+            "media_sosial": office.shown("social_accounts").replace("\n", "; "),
+            "jam_layanan": office.shown("opening_hours"),
+            "sumber_dan_tanggal_verifikasi": office.sources_line(),
+            "url_halaman": request.build_absolute_uri(region.get_absolute_url()),
+            "lisensi": LICENCE,
+        }
+
+
 DATASETS = {
     "anggaran": ("Anggaran bansos per tahun", BUDGET_COLUMNS, budget_rows),
     "komponen-manfaat": ("Besaran bantuan per komponen", COMPONENT_COLUMNS, component_rows),
+    "dinas-sosial": ("Kantor Dinas Sosial provinsi dan kabupaten/kota", OFFICE_COLUMNS, office_rows),
 }
-
-
-def _csv(name, columns, rows):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-    response["Link"] = f'<{LICENCE_URL}>; rel="license"'
-    response.write("\ufeff")  # lets spreadsheet programs read the file as UTF-8
-    writer = csv.DictWriter(response, fieldnames=columns)
-    writer.writeheader()
-    writer.writerows({key: "" if value is None else value for key, value in row.items()} for row in rows)
-    return response
 
 
 @require_GET
 def download(request, name, extension):
     title, columns, rows = DATASETS[name]
     if extension == "csv":
-        return _csv(name, columns, rows(request))
-    response = JsonResponse(
-        {"judul": title, "lisensi": LICENCE_LINE, "url_lisensi": LICENCE_URL, "data": list(rows(request))},
-        json_dumps_params={"ensure_ascii": False, "indent": 1},
-    )
-    response["Access-Control-Allow-Origin"] = "*"
+        response = csv_response(f"{name}.csv", columns, rows(request))
+    else:
+        response = JsonResponse(
+            {"judul": title, "lisensi": LICENCE_LINE, "url_lisensi": LICENCE_URL, "data": list(rows(request))},
+            json_dumps_params={"ensure_ascii": False, "indent": 1},
+        )
+        response["Access-Control-Allow-Origin"] = "*"
     response["Link"] = f'<{LICENCE_URL}>; rel="license"'
     return response
 

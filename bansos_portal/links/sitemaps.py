@@ -4,6 +4,7 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.urls import reverse
 
+from bansos_portal.directory.models import Region
 from faq.models import Category, Clarification, Question
 from programs.models import Program
 
@@ -54,10 +55,19 @@ class PageSitemap(Sitemap):
         return reverse(name)
 
 
+class RegionSitemap(Sitemap):
+    def items(self):
+        return Region.objects.active().select_related("parent").order_by("code")
+
+    def lastmod(self, region):
+        return region.updated_at
+
+
 SITEMAPS = {
     "halaman": PageSitemap,
     "program": ProgramSitemap,
     "kategori": CategorySitemap,
     "tanya-jawab": QuestionSitemap,
     "cek-fakta": ClarificationSitemap,
+    "dinas-sosial": RegionSitemap,
 }

@@ -18,12 +18,30 @@ def is_public(item):
 
 
 def has_ended(item):
-    """Archived by Humas, or its unpublish time has passed: the page existed and is gone for good."""
+    """Archived by Humas, or its unpublish time has passed, after it was public: the page existed and is
+    gone for good."""
     status = getattr(item, "status", None)
-    if status == Status.ARCHIVED:
-        return True
     unpublish_at = getattr(item, "unpublish_at", None)
-    return status == Status.PUBLISHED and unpublish_at is not None and unpublish_at <= timezone.now()
+    expired = status == Status.PUBLISHED and unpublish_at is not None and unpublish_at <= timezone.now()
+    return (status == Status.ARCHIVED or expired) and was_ever_published(item)
+
+
+def was_ever_published(item):
+    """False only for an item whose revisions show it as a draft (or in review) and never as published:
+    archiving a draft leaves no public trace, not even its title on a 410 page. The revisions are the
+    signal because every save writes one, by the admin, the workflow or the import alike, while
+    `last_reviewed_at` and the workflow's records miss imports. An item that arrived already archived
+    (a restored backup, a program that ended before the portal) is taken as having been public."""
+    history = getattr(item, "history", None)
+    if history is None:
+        return True
+    statuses = set(history.order_by().values_list("status", flat=True).distinct())
+    return Status.PUBLISHED in statuses or not statuses & {Status.DRAFT, Status.REVIEW}
+
+
+def answers_publicly(item):
+    """The item's page can be shown, or it ended after being public (and answers 410)."""
+    return is_public(item) or has_ended(item)
 
 
 def public_successor(item):

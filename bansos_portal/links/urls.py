@@ -19,7 +19,7 @@ urlpatterns = [
     path("pembaruan/atom.xml", UpdatesFeed(), name="feed"),
     path("data-terbuka/", open_data.open_data, name="open_data"),
     re_path(
-        r"^data-terbuka/(?P<name>anggaran|komponen-manfaat)\.(?P<extension>csv|json)$",
+        r"^data-terbuka/(?P<name>anggaran|komponen-manfaat|dinas-sosial)\.(?P<extension>csv|json)$",
         open_data.download,
         name="open_data_file",
     ),

@@ -1,7 +1,6 @@
 from csp.decorators import csp_replace
-from django.conf import settings
 from django.db.models import F
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.clickjacking import xframe_options_exempt
@@ -12,6 +11,7 @@ from programs.models import Program
 
 from . import share_image
 from .models import ShortLink
+from .stable import answers_publicly
 
 
 def frameable_by_any_site(view):
@@ -30,7 +30,13 @@ def _leaflet_context(program):
 @require_GET
 def short_link(request, code):
     # People type codes from paper and banners: /s/PKH is /s/pkh.
-    link = get_object_or_404(ShortLink, code=code.lower())
+    link = get_object_or_404(
+        ShortLink.objects.select_related("program", "question", "clarification"), code=code.lower()
+    )
+    target = link.program or link.question or link.clarification
+    # A draft's address (its slug) is not public either: the code answers as if it did not exist.
+    if target is not None and not answers_publicly(target):
+        raise Http404
     # Counted in the database with F() so simultaneous hits are not lost; nothing about the visitor is kept.
     ShortLink.objects.filter(pk=link.pk).update(hits=F("hits") + 1)
     # Temporary, so browsers ask again and Humas can repoint a printed code.
@@ -75,7 +81,8 @@ def program_share_image(request, slug):
 def robots_txt(request):
     lines = [
         "User-agent: *",
-        f"Disallow: /{settings.ADMIN_PATH}",
+        # No line for the admin: robots.txt is public, and its path is kept out of sight on purpose. It is
+        # linked from nowhere, and every admin page carries Django's <meta name="robots" content="NONE">.
         # Search result pages stay crawlable (a search engine may send someone straight to "cara daftar
         # pkh" results); the typing suggestions and the opened-result ping are not pages.
         "Disallow: /cari/saran/",

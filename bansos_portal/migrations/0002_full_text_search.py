@@ -1,9 +1,9 @@
 from django.db import migrations
 
+from bansos_portal.search.statements import install
+
 
 def install_full_text_search(apps, schema_editor):
-    from bansos_portal.search.backends import install
-
     install(schema_editor.connection)
 
 

@@ -3,10 +3,10 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
+from bansos_portal.search.statements import install_champions
+
 
 def install_champion_lists(apps, schema_editor):
-    from bansos_portal.search.backends import install_champions
-
     install_champions(schema_editor.connection)
 
 

@@ -30,7 +30,7 @@ class StoredPageFront:
         self.application = application
 
     def __call__(self, environ, start_response):
-        if settings.PAGE_CACHE_SECONDS and is_plain_anonymous_get(environ) and CacheDown.available():
+        if settings.PAGE_CACHE_SECONDS and is_plain_anonymous_get(environ) and is_trusted_store():
             found = lookup(page_key(environ))
             now = time.time()
             if is_fresh(found.entry, found.generation, now):
@@ -39,6 +39,12 @@ class StoredPageFront:
                 return [found.entry["content"]]
             environ[FRONT_LOOKUP] = found
         return self.application(environ, start_response)
+
+
+def is_trusted_store():
+    """The cache is up and known to account for every change the database counted (see `catch_up`,
+    which PageCacheMiddleware runs on this process's first request and after the cache returns)."""
+    return CacheDown.available() and CacheDown.caught_up
 
 
 def is_plain_anonymous_get(environ):

@@ -3,13 +3,26 @@
 Connected once for all senders, filtered by app label, so content models added later are covered
 without registering them. Bumping again when the transaction commits closes the window in which a
 request could render the old rows after the first bump and store them under the new generation.
+
+Each change is also counted in the database, in the change's own transaction (ContentChange): a
+process that could not reach the cache leaves that count behind, and the next process to compare it
+with the cache's starts a new generation (see store.catch_up). A withdrawal (see is_withdrawal) is
+counted in the cache too, so no copy rendered before it is served, not even while the database is down.
 """
 
-from django.conf import settings
-from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from functools import partial
 
+from django.conf import settings
+from django.db import DatabaseError, transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+
+from bansos_portal.publishing import Publishable, published_filter
+
+from .models import ContentChange
 from .store import bump_generation
+
+# Set on an item before its save: whether it was public then (see is_withdrawal).
+WAS_PUBLIC = "_page_cache_was_public"
 
 
 def is_content(model):
@@ -17,13 +30,47 @@ def is_content(model):
     return model._meta.app_label in settings.PAGE_CACHE_CONTENT_APPS and label not in settings.PAGE_CACHE_IGNORED_MODELS
 
 
-def content_changed(sender, **kwargs):
+def remember_publicness(sender, instance, using=None, **kwargs):
+    if is_content(sender) and isinstance(instance, Publishable) and instance.pk is not None:
+        public = sender._base_manager.using(using).filter(published_filter(), pk=instance.pk).exists()
+        setattr(instance, WAS_PUBLIC, public)
+
+
+def is_withdrawal(signal, instance):
+    """A public item unpublished, archived or set to end in the past, or an item with an address of its
+    own deleted: the site must stop showing it. Rows derived from items (the search index) come and go
+    with every edit and withdraw nothing."""
+    if signal is post_delete:
+        return hasattr(instance, "get_absolute_url")
+    return signal is post_save and getattr(instance, WAS_PUBLIC, False) and not instance.is_published()
+
+
+def is_historical(model):
+    return model.__module__ == "__fake__"
+
+
+def content_changed(sender, signal, **kwargs):
     if not is_content(sender):
         return
-    bump_generation()
-    transaction.on_commit(bump_generation, using=kwargs.get("using"))
+    using = kwargs.get("using")
+    withdrawal = is_withdrawal(signal, kwargs.get("instance"))
+    # Data migrations save through historical models, the early ones before this counter's table
+    # exists; their generation bumps below still reach the cache.
+    if not is_historical(sender):
+        ContentChange.objects.using(using).record()
+    bump_generation(withdrawal=withdrawal)
+    transaction.on_commit(partial(changes_committed, using, withdrawal), using=using)
+
+
+def changes_committed(using, withdrawal):
+    try:
+        changes = ContentChange.objects.using(using).number()
+    except DatabaseError:
+        changes = None  # the next process to catch up compares the count
+    bump_generation(withdrawal=withdrawal, database_changes=changes)
 
 
 def connect_signals():
+    pre_save.connect(remember_publicness, dispatch_uid="page-cache-publicness")
     for signal in (post_save, post_delete, m2m_changed):
         signal.connect(content_changed, dispatch_uid=f"page-cache-{signal}")

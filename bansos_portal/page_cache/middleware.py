@@ -8,27 +8,33 @@ import time
 from django.conf import settings
 from django.db import connections
 from django.db.utils import InterfaceError, OperationalError
+from django.utils.cache import patch_cache_control
 from django.utils.http import http_date
 
-from .schedule import next_scheduled_change
+from .schedule import Schedule, next_scheduled_change
 from .store import (
     FRONT_LOOKUP,
     NEXT_CHANGE_KEY,
     CacheDown,
     cache,
     carries_personal_number,
+    catch_up,
     conditional,
     content_changed_at,
     from_entry,
     is_anonymous_read,
     is_fresh,
+    is_public_read,
     is_public_response,
+    is_storable,
     lookup,
     maintenance_response,
     page_key,
     public_cache_control,
     request_lookup,
+    stale_copy,
 )
+from .visitors import check_session, reads_every_param
 
 logger = logging.getLogger(__name__)
 
@@ -50,6 +56,9 @@ class HttpCachingMiddleware:
             return response
         if not is_anonymous_read(request) or not is_public_response(response):
             return response
+        if not reads_every_param(request):
+            patch_cache_control(response, private=True)  # nginx and CDNs key by the whole address too
+            return response
         if "Cache-Control" not in response:
             public_cache_control(response, settings.PAGE_CACHE_MAX_AGE)
         if not response.has_header("ETag") and response.status_code == 200:
@@ -59,8 +68,6 @@ class HttpCachingMiddleware:
         return response
 
 
-
-
 class PageCacheMiddleware:
     """Outermost middleware: serves stored anonymous pages, stores new ones, answers 304s."""
 
@@ -68,15 +75,18 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        store_on = settings.PAGE_CACHE_SECONDS and CacheDown.available()
+        if store_on and is_public_read(request):
+            check_session(request)
         if not is_anonymous_read(request):
             return self.get_response(request)
-        if not settings.PAGE_CACHE_SECONDS or not CacheDown.available():
+        if not store_on:
             return conditional(request, self.get_response(request))
-        found = request.META.pop(FRONT_LOOKUP, None) or lookup(page_key(request.META))
         now = time.time()
+        found = self.look_up(request, now)
         if is_fresh(found.entry, found.generation, now):
             return conditional(request, from_entry(found.entry, now, fresh=True))
-        request._stale_page = found.entry
+        request._page_lookup = found
         token = request_lookup.set(found)
         try:
             response = self.get_response(request)
@@ -84,11 +94,18 @@ class PageCacheMiddleware:
             request_lookup.reset(token)
         if (
             found.generation is not None
-            and is_public_response(response)
+            and is_storable(request, response)
             and not getattr(response, "is_fallback", False)
         ):
             self.store(found, response, now)
         return conditional(request, response)
+
+    def look_up(self, request, now):
+        found = request.META.pop(FRONT_LOOKUP, None) or lookup(page_key(request.META))
+        if found.generation is None or (CacheDown.caught_up and is_fresh(found.entry, found.generation, now)):
+            return found
+        # A miss reads the database anyway: one small query more. A hit only until this process caught up.
+        return catch_up(found)
 
     def process_exception(self, request, exception):
         if not isinstance(exception, (OperationalError, InterfaceError)):
@@ -97,30 +114,36 @@ class PageCacheMiddleware:
         # Drop a broken connection now, so the request after the database returns gets a fresh one.
         for conn in connections.all(initialized_only=True):
             conn.close_if_unusable_or_obsolete()
-        stale = getattr(request, "_stale_page", None)
-        response = from_entry(stale, time.time(), fresh=False) if stale else maintenance_response(request)
+        now = time.time()
+        found = getattr(request, "_page_lookup", None)
+        stale = stale_copy(found, now) if found else None
+        response = from_entry(stale, now, fresh=False) if stale else maintenance_response(request)
         response.is_fallback = True
         return response
 
     def store(self, found, response, now):
         try:
-            fresh_until = min(now + settings.PAGE_CACHE_SECONDS, self.next_change(found, now))
+            schedule = self.schedule(found, now)
+            fresh_until = min(now + settings.PAGE_CACHE_SECONDS, schedule.change)
             public_cache_control(response, min(settings.PAGE_CACHE_MAX_AGE, fresh_until - now))
             entry = {
                 "generation": found.generation,
                 "fresh_until": fresh_until,
+                "withdrawals": found.withdrawals,
+                "stale_until": min(now + settings.PAGE_CACHE_KEEP_STALE_SECONDS, schedule.withdrawal),
                 "status": response.status_code,
                 "headers": dict(response.items()),
                 "content": response.content,
             }
-            cache().set(found.key, entry, timeout=settings.PAGE_CACHE_SECONDS + settings.PAGE_CACHE_STALE_IF_ERROR)
+            timeout = settings.PAGE_CACHE_SECONDS + settings.PAGE_CACHE_KEEP_STALE_SECONDS
+            cache().set(found.key, entry, timeout=timeout)
         except Exception as problem:
             CacheDown.failed(problem)
 
-    def next_change(self, found, now):
+    def schedule(self, found, now):
         """When the next item is scheduled to appear or disappear, computed once per generation."""
-        known_generation, known = found.next_change or (None, None)
-        if known_generation != found.generation or known is None or known <= now:
+        known_generation, *known = found.next_change or (None,)
+        if known_generation != found.generation or len(known) != len(Schedule._fields) or known[0] <= now:
             known = next_scheduled_change(now)
-            cache().set(NEXT_CHANGE_KEY, (found.generation, known), timeout=settings.PAGE_CACHE_SECONDS)
-        return known
+            cache().set(NEXT_CHANGE_KEY, (found.generation, *known), timeout=settings.PAGE_CACHE_SECONDS)
+        return Schedule(*known)

@@ -1,6 +1,7 @@
 """When public content next changes by itself: a scheduled publish, unpublish or expiry time."""
 
 from datetime import UTC, datetime
+from typing import NamedTuple
 
 from django.apps import apps
 from django.conf import settings
@@ -8,6 +9,15 @@ from django.db.models import Min, Q
 
 # Any of these on a content model is a moment the public site changes with no save.
 SCHEDULE_FIELDS = ("published_at", "unpublish_at", "expires_at")
+# Of those, the moments something leaves the site.
+WITHDRAWAL_FIELDS = ("unpublish_at", "expires_at")
+
+
+class Schedule(NamedTuple):
+    """Unix timestamps (inf when none)."""
+
+    change: float  # the next moment anything appears or disappears
+    withdrawal: float  # the next moment anything disappears
 
 
 def scheduled_models():
@@ -20,18 +30,20 @@ def scheduled_models():
 
 
 def next_scheduled_change(now):
-    """The earliest future schedule time of any content item, as a Unix timestamp (inf when none).
+    """The earliest future schedule times of any content item.
 
     One aggregate query per scheduled model. A draft's future date counts too: at worst a page is
-    rendered again a little early, never shown stale.
+    rendered again a little early (or not served stale), never shown stale.
     """
     moment = datetime.fromtimestamp(now, tz=UTC)
-    earliest = float("inf")
+    change = withdrawal = float("inf")
     for model, fields in scheduled_models():
         found = model._base_manager.aggregate(
             **{field: Min(field, filter=Q(**{f"{field}__gt": moment})) for field in fields}
         )
-        for value in found.values():
+        for field, value in found.items():
             if value is not None:
-                earliest = min(earliest, value.timestamp())
-    return earliest
+                change = min(change, value.timestamp())
+                if field in WITHDRAWAL_FIELDS:
+                    withdrawal = min(withdrawal, value.timestamp())
+    return Schedule(change, withdrawal)

@@ -5,7 +5,13 @@ Each stored page carries the content *generation* it was rendered in. Any save o
 model bumps the generation (see `invalidation.py`), so the next request renders afresh; and a page's
 freshness never crosses the next scheduled publish, unpublish or expiry time of any item, so a page
 scheduled for 08:00 shows at 08:00:01 with no background job. An outdated copy stays stored a while
-longer: it is served only when the database is down (stale-if-error).
+longer: it is served only when the database is down, and never once something was withdrawn after it
+was rendered (unpublished, archived, deleted, or an unpublish time passed): see `stale_copy`.
+
+Every content change is also counted in the database (ContentChange, in the change's own transaction).
+A process that meets a count its cache generation does not account for starts a new generation
+(`catch_up`), so a change saved by a process that could not reach the cache is never hidden for long,
+even if that process exits before the cache returns.
 
 Hits skip every other middleware and the view: one cache round trip (generation and page together;
 a miss gets from the same round trip what storing its page needs).
@@ -24,6 +30,7 @@ from urllib.parse import unquote_plus
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import DatabaseError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.cache import get_conditional_response, patch_cache_control
@@ -31,13 +38,20 @@ from django.utils.http import parse_http_date_safe
 
 from bansos_portal.personal_data import has_personal_number
 
+from .models import ContentChange
+from .visitors import has_live_session, reads_every_param
+
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "pagecache:generation"
 CHANGED_AT_KEY = "pagecache:changed-at"
 PAGE_KEY_PREFIX = "pagecache:page:"
-# (generation, time): the next scheduled change as computed in that generation.
-NEXT_CHANGE_KEY = "pagecache:next-change"
+# (generation, next change, next withdrawal): the schedule as computed in that generation.
+NEXT_CHANGE_KEY = "pagecache:schedule"
+# Counts withdrawals: a copy rendered under an older count is never served, not even stale.
+WITHDRAWALS_KEY = "pagecache:withdrawals"
+# The database's change count (ContentChange) that the current generation accounts for.
+SYNCED_KEY = "pagecache:database-changes"
 # Query parameters that ask for an unpublished view of content: never stored, never served from store.
 PREVIEW_PARAMS = ("pratinjau", "preview")
 STORABLE_STATUSES = (200, 301)
@@ -68,35 +82,74 @@ class CacheDown:
 
     down_until = 0.0
     missed_invalidation = False
+    # Whether this process has compared the database's change count with the cache's since it started
+    # or last lost the cache (see catch_up); until then it answers no stored page before Django. After
+    # the database failed to answer, it asks again only after a pause, as with the cache.
+    caught_up = False
+    catch_up_paused_until = 0.0
 
     @classmethod
     def available(cls):
         if cls.down_until and time.monotonic() >= cls.down_until:
             cls.down_until = 0.0
             if cls.missed_invalidation:
-                # Content may have changed while we could not say so: start a new generation.
-                cls.missed_invalidation = not bump_generation()
+                # Content may have changed, or been withdrawn, while we could not say so.
+                cls.missed_invalidation = bump_generation(withdrawal=True) is None
         return not cls.down_until
 
     @classmethod
     def failed(cls, problem):
         logger.warning("Page cache unavailable, serving from the database: %s", problem)
         cls.down_until = time.monotonic() + CACHE_RETRY_SECONDS
+        cls.caught_up = False
 
 
-def bump_generation():
-    """Start a new content generation: every stored page becomes outdated. True if it worked."""
+def bump_generation(*, withdrawal=False, database_changes=None):
+    """Start a new content generation: every stored page becomes outdated, and after a withdrawal no
+    page rendered before it is served even stale. `database_changes` is the ContentChange count the new
+    generation accounts for. Returns the new generation, or None when the cache failed."""
     try:
-        try:
-            cache().incr(GENERATION_KEY)
-        except ValueError:  # no generation yet (or evicted): start from the clock, never reusing a number
-            cache().set(GENERATION_KEY, time.time_ns(), timeout=None)
-        cache().set(CHANGED_AT_KEY, int(time.time()), timeout=None)
-        return True
+        generation = increment(GENERATION_KEY)
+        if withdrawal:
+            increment(WITHDRAWALS_KEY)
+        values = {CHANGED_AT_KEY: int(time.time())}
+        if database_changes is not None:
+            values[SYNCED_KEY] = database_changes
+        cache().set_many(values, timeout=None)
+        return generation
     except Exception as problem:
         CacheDown.failed(problem)
         CacheDown.missed_invalidation = True
-        return False
+        return None
+
+
+def increment(key):
+    try:
+        return cache().incr(key)
+    except ValueError:  # not there yet (or evicted): start from the clock, never reusing a number
+        value = time.time_ns()
+        cache().set(key, value, timeout=None)
+        return value
+
+
+def catch_up(found):
+    """The lookup to go on with once the cache's generation accounts for every change the database
+    counted: a change saved by a process that could not reach the cache starts a new generation here.
+    What changed is unknown, so it counts as a withdrawal too."""
+    if time.monotonic() < CacheDown.catch_up_paused_until:
+        return found
+    try:
+        changes = ContentChange.objects.number()
+    except DatabaseError:
+        # The page's own queries meet the same failure, and the fallback answers.
+        CacheDown.catch_up_paused_until = time.monotonic() + CACHE_RETRY_SECONDS
+        return found
+    CacheDown.caught_up = True
+    if changes == found.synced:
+        return found
+    if bump_generation(withdrawal=True, database_changes=changes) is None:
+        return found._replace(generation=None)
+    return lookup(found.key)
 
 
 class PageLookup(NamedTuple):
@@ -106,7 +159,9 @@ class PageLookup(NamedTuple):
     generation: int | None  # None when the cache cannot say
     entry: dict | None = None  # the stored page
     changed_at: int | None = None  # see content_changed_at
-    next_change: tuple | None = None  # see PageCacheMiddleware.next_change
+    next_change: tuple | None = None  # see PageCacheMiddleware.schedule
+    withdrawals: int | None = None  # the withdrawal count (None: unknown, so nothing is served stale)
+    synced: int | None = None  # the database change count the generation accounts for
 
 
 # The page lookup of the anonymous request being answered: code run for it reuses what the lookup read
@@ -136,12 +191,17 @@ def query_has_personal_number(query_string):
     return has_personal_number(unquote_plus(query_string))
 
 
-def is_anonymous_read(request):
+def is_public_read(request):
+    """A GET or HEAD that asks for no draft, carries no credentials and no personal number."""
     if request.method not in ("GET", "HEAD") or carries_personal_number(request):
         return False
-    if settings.SESSION_COOKIE_NAME in request.COOKIES or "HTTP_AUTHORIZATION" in request.META:
+    if "HTTP_AUTHORIZATION" in request.META:
         return False
     return not any(param in request.GET for param in PREVIEW_PARAMS)
+
+
+def is_anonymous_read(request):
+    return is_public_read(request) and not has_live_session(request)
 
 
 def is_public_response(response):
@@ -156,6 +216,10 @@ def is_public_response(response):
         return False
     content_type = response.get("Content-Type", "").split(";")[0].strip()
     return response.status_code == 301 or content_type in STORABLE_TYPES
+
+
+def is_storable(request, response):
+    return is_public_response(response) and reads_every_param(request)
 
 
 def page_key(environ):
@@ -215,18 +279,41 @@ def content_changed_at():
 def lookup(key):
     """The generation, the stored page and what storing a new one needs, in one cache round trip."""
     try:
-        found = cache().get_many([GENERATION_KEY, CHANGED_AT_KEY, NEXT_CHANGE_KEY, key])
+        found = cache().get_many([GENERATION_KEY, CHANGED_AT_KEY, NEXT_CHANGE_KEY, WITHDRAWALS_KEY, SYNCED_KEY, key])
+        if found.get(GENERATION_KEY) is None or found.get(WITHDRAWALS_KEY) is None:
+            # A new or emptied cache knows nothing of what changed before: start afresh, and serve
+            # nothing rendered earlier even stale.
+            if bump_generation(withdrawal=True) is None:
+                return PageLookup(key, None)
+            found.update(cache().get_many([GENERATION_KEY, WITHDRAWALS_KEY]))
     except Exception as problem:
         CacheDown.failed(problem)
         return PageLookup(key, None)
-    generation = found.get(GENERATION_KEY)
-    if generation is None and bump_generation():
-        generation = cache().get(GENERATION_KEY)
-    return PageLookup(key, generation, found.get(key), found.get(CHANGED_AT_KEY), found.get(NEXT_CHANGE_KEY))
+    return PageLookup(
+        key,
+        found.get(GENERATION_KEY),
+        found.get(key),
+        found.get(CHANGED_AT_KEY),
+        found.get(NEXT_CHANGE_KEY),
+        found.get(WITHDRAWALS_KEY),
+        found.get(SYNCED_KEY),
+    )
 
 
 def is_fresh(entry, generation, now):
     return bool(entry) and entry["generation"] == generation and now < entry["fresh_until"]
+
+
+def stale_copy(found, now):
+    """The outdated copy to serve while the database is down, or None.
+
+    A withdrawal must never be undone by a cache: no copy rendered before the last one (or before a
+    catch-up, which may hide one), and none past the first unpublish or expiry time it could show.
+    """
+    entry = found.entry
+    if not entry or found.withdrawals is None or entry.get("withdrawals") != found.withdrawals:
+        return None
+    return entry if now < entry.get("stale_until", 0) else None
 
 
 def entry_headers(entry, now, fresh):

@@ -8,14 +8,6 @@ from django.utils.safestring import mark_safe
 from .text import stem, words
 
 TOKEN = re.compile(r"\w+", re.UNICODE)
-MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-MARKDOWN_MARKS = re.compile(r"[*_`]+|^\s*(?:#+|>|\|)\s*|\s*\|\s*$", re.MULTILINE)
-
-
-def plain_text(markdown_text):
-    """Markdown source reduced to readable text for snippets: links keep their words, marks go."""
-    text = MARKDOWN_MARKS.sub("", MARKDOWN_LINK.sub(r"\1", markdown_text or ""))
-    return re.sub(r"\s+", " ", text).strip()
 
 
 # A word as written (case and accents included) -> its stem: titles and snippets repeat the same words.
@@ -58,7 +50,7 @@ def mark(text, terms):
 def snippet(text, terms, length=220):
     """The window of `text` around the first matched word, marked; the start when nothing matches.
 
-    `text` is plain already: the index stores summaries and bodies through `plain_text`."""
+    `text` is plain already: the index stores the text the page shows (see index.entry_fields)."""
     start = 0
     terms = set(terms)
     for match in _matches(text, terms):

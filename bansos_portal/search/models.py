@@ -1,39 +1,13 @@
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import connections, models
-from django.utils import timezone
+from django.db import models
 
-from bansos_portal.publishing import Status, published_filter
-from bansos_portal.search.backends import RANK_ORDER, backend_for
-
-# What a result shows (page, API, suggestions): the stems and dates are left unread.
-RESULT_FIELDS = ("kind", "slug", "title", "url", "summary", "body")
-
-
-class SearchEntryQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(published_filter())
-
-    def matching(self, concepts):
-        return backend_for(connections[self.db]).match(self, concepts)
-
-    def ranked(self, concepts):
-        """Titles holding every concept first, then entries holding every concept, then by how
-        many concepts the title holds, then by relevance."""
-        return backend_for(connections[self.db]).rank(self, concepts).order_by(*RANK_ORDER).only(*RESULT_FIELDS)
-
-    def search(self, query):
-        """Published entries matching `query`, best first."""
-        from bansos_portal.search.query import parse_query
-
-        groups = parse_query(query, database=self.db).groups
-        if not groups:
-            return self.none()
-        return self.published().matching(groups).ranked(groups)
+from bansos_portal.publishing import PublishableQuerySet, Status
 
 
 class SearchEntry(models.Model):
-    """A denormalised copy of one published-or-draft item, kept current by search.index."""
+    """A denormalised copy of one published-or-draft item, kept current by search.index. Its summary, body
+    and stems hold the text the public page shows (the sanitised HTML's text), never the Markdown source."""
 
     class Kind(models.TextChoices):
         PROGRAM = "program", "Program"
@@ -57,7 +31,7 @@ class SearchEntry(models.Model):
     unpublish_at = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField()
 
-    objects = SearchEntryQuerySet.as_manager()
+    objects = PublishableQuerySet.as_manager()
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["content_type", "object_id"], name="unique_search_entry")]
@@ -74,21 +48,22 @@ class SearchPosting(models.Model):
     """PostgreSQL only: one stem of one entry and how strongly the entry holds it (title first, then
     weighted frequency). Each stem's postings by impact are its champion list: a search of common
     words ranks the strongest entries per word instead of every match. Written by a database
-    trigger (see search.backends), never by Python."""
+    trigger (see search.statements), never by Python."""
 
     pk = models.CompositePrimaryKey("entry", "stem")
     entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="+")
     stem = models.TextField()
     impact = models.FloatField()
 
-    # Its index (stem, impact descending, covering entry_id) is PostgreSQL-only SQL in search.backends.
+    # Its index (stem, impact descending, covering entry_id) is PostgreSQL-only SQL in search.statements.
 
     def __str__(self):
         return f"{self.stem} ({self.impact:.2f})"
 
 
 class SearchTerm(models.Model):
-    """A word that occurs in published or draft content: the vocabulary typo correction chooses from."""
+    """A word of published content (status Terbit) and how many entries hold it: the vocabulary typo
+    correction chooses from. Kept by search.index; a word no such entry holds any more leaves it."""
 
     word = models.CharField(max_length=60, unique=True)
     stem = models.CharField(max_length=60, db_index=True)
@@ -121,16 +96,11 @@ class SynonymGroup(models.Model):
         return self.terms
 
 
-class BestBetQuerySet(models.QuerySet):
-    def current(self):
-        now = timezone.now()
-        return self.filter(models.Q(expires_at__isnull=True) | models.Q(expires_at__gt=now))
-
-
 class BestBet(models.Model):
     """A result Humas pin to the top for a query; the query's other forms (affixes, typos) match too."""
 
     query = models.CharField("kata pencarian", max_length=200)
+    # The query's meaning, kept by search.index whenever a best bet is saved (see ParsedQuery.key).
     query_key = models.CharField(max_length=400, editable=False, db_index=True)
     program = models.ForeignKey(
         "programs.Program", on_delete=models.CASCADE, null=True, blank=True, verbose_name="program"
@@ -146,8 +116,6 @@ class BestBet(models.Model):
     )
     order = models.PositiveSmallIntegerField("urutan", default=0)
 
-    objects = BestBetQuerySet.as_manager()
-
     class Meta:
         ordering = ["query_key", "order", "id"]
         verbose_name = "hasil unggulan"
@@ -155,13 +123,6 @@ class BestBet(models.Model):
 
     def __str__(self):
         return f"{self.query} → {self.target}"
-
-    def save(self, *args, **kwargs):
-        from bansos_portal.search.query import parse_query
-
-        # Matching by meaning lets "pendaftaran PKH", "daftar pkh" and "pkh daftr" share one pin.
-        self.query_key = parse_query(self.query).key
-        super().save(*args, **kwargs)
 
     @property
     def target(self):

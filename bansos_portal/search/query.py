@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from bansos_portal.page_cache.memo import per_generation
+from bansos_portal.search.models import SynonymGroup
 from bansos_portal.search.text import MAX_TERMS, STOP_WORDS, stem, words
 from bansos_portal.search.typos import corrections
 
@@ -28,7 +29,7 @@ class ParsedQuery:
 
     @property
     def groups(self):
-        """The concepts as the backends take them: lists of alternatives."""
+        """The concepts as the search statements take them: lists of alternatives."""
         return [concept.alternatives for concept in self.concepts]
 
     @property
@@ -79,8 +80,6 @@ def parse_query(query, database="default"):
 
 
 def _read_synonyms(database):
-    from bansos_portal.search.models import SynonymGroup
-
     groups = SynonymGroup.objects.using(database).filter(is_active=True).values_list("terms", flat=True)
     return _synonyms(tuple(groups))
 

@@ -6,7 +6,7 @@ from django.db import connection
 from django.utils import timezone
 
 from bansos_portal.personal_data import mask_personal_numbers
-from bansos_portal.search.models import SearchQueryStat
+from bansos_portal.search.statements import count_query
 
 
 def normalise(query):
@@ -16,30 +16,15 @@ def normalise(query):
 
 
 def record_search(query, result_count):
-    _upsert(
-        query,
-        searches=1,
-        clicks=0,
-        results=result_count,
-        on_conflict="searches = {t}.searches + 1, results = excluded.results",
-    )
+    _count(query, "search", searches=1, clicks=0, results=result_count)
 
 
 def record_click(query):
     # A click on a query not yet counted today (the page came from a cache) counts as its search too.
-    _upsert(query, searches=1, clicks=1, results=0, on_conflict="clicks = {t}.clicks + 1")
+    _count(query, "click", searches=1, clicks=1, results=0)
 
 
-def _upsert(query, *, searches, clicks, results, on_conflict):
-    """Today's row for `query`, created or updated in one statement: every search writes one, so it must
-    be cheap. PostgreSQL and SQLite both take this form."""
+def _count(query, change, **counts):
     query = normalise(query)
-    if not query:
-        return
-    table = SearchQueryStat._meta.db_table
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {table} (day, query, searches, clicks, results) VALUES (%s, %s, %s, %s, %s) "
-            f"ON CONFLICT (day, query) DO UPDATE SET {on_conflict.format(t=table)}",
-            [timezone.localdate(), query, searches, clicks, results],
-        )
+    if query:
+        count_query(connection, change, timezone.localdate(), query, **counts)

@@ -6,6 +6,7 @@ The same functions run at index time and at query time, on every database, so
 
 import re
 import unicodedata
+from html.parser import HTMLParser
 
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
@@ -77,3 +78,40 @@ CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
 def clean_query(raw, max_length):
     """A query as typed, made safe to store and show: no control characters, trimmed, cut to size."""
     return re.sub(r"\s+", " ", CONTROL.sub(" ", raw or "")).strip()[:max_length].strip()
+
+
+# Elements a browser shows apart from their neighbours: their text must not run into the next word.
+BLOCKS = frozenset(
+    "address article aside blockquote br dd div dl dt figcaption h1 h2 h3 h4 h5 h6 hr li ol p pre section "
+    "table tbody td tfoot th thead tr ul".split()
+)
+
+
+class _VisibleText(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts = []
+
+    def handle_starttag(self, tag, attrs):
+        self.handle_endtag(tag)
+
+    def handle_endtag(self, tag):
+        if tag in BLOCKS:
+            self.parts.append(" ")
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+def visible_text(html):
+    """The text a reader sees of sanitised HTML (`rich_text.render_markdown`), whitespace folded: no tags,
+    no comments, no Markdown marks, entities decoded."""
+    parser = _VisibleText()
+    parser.feed(html or "")
+    parser.close()
+    return " ".join("".join(parser.parts).split())
+
+
+def folded(text):
+    """Plain text with its whitespace folded, as the index keeps it."""
+    return " ".join((text or "").split())

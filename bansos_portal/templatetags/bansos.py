@@ -6,6 +6,7 @@ from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 
 from bansos_portal import formatting
+from bansos_portal.search import engine
 
 register = template.Library()
 
@@ -26,9 +27,8 @@ def percent_of(value, total):
 @register.filter
 def result_count(value):
     """A search count as shown: counts stop at the engine's limit, so "1.000+" beyond it."""
-    from bansos_portal.search.engine import COUNT_LIMIT
-
-    return f"{formatting.thousands(COUNT_LIMIT)}+" if value > COUNT_LIMIT else formatting.thousands(value)
+    limit = engine.COUNT_LIMIT
+    return f"{formatting.thousands(limit)}+" if value > limit else formatting.thousands(value)
 
 
 @register.filter

@@ -1,26 +1,50 @@
-"""Screenshots of the Humas admin for the README's guide (`make screenshots`, not part of `make test`).
+"""Screenshots of the Humas admin for the README's guide: `make screenshots` runs
+`python -m tests.browser.take_screenshots` (a script, not a test, and not part of `make test`).
 
-Runs the real admin on the demo content in Chromium and writes small PNGs to docs/screenshots/.
+The real admin on the demo content, in a scratch SQLite database, served the way the browser tests
+serve the portal (tests/browser/site_server.py) and driven by Playwright in the system Chromium.
+Writes small PNGs to docs/screenshots/. Each step waits for what its screenshot must show, so a page
+caught mid-load stops the script instead of leaving a blank picture.
 """
+# ruff: noqa: E402  (the settings read the scratch database from the environment, so Django is set up first)
 
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
-import pytest
+SCRATCH = Path(tempfile.mkdtemp(prefix="bansos-screenshots-"))
+os.environ.update(
+    DJANGO_SETTINGS_MODULE="bansos_portal.settings",
+    # The admin as `make run` shows it on a laptop: no second factor.
+    DEBUG="True",
+    DATABASE_URL=f"sqlite:///{SCRATCH / 'screenshots.sqlite3'}",
+    # Playwright's sync API runs an event loop in this thread; the ORM calls between steps stay synchronous.
+    DJANGO_ALLOW_ASYNC_UNSAFE="true",
+    LOG_LEVEL="WARNING",
+)
+
+import django
+
+django.setup()
+
 from django.contrib.auth.models import Group, Permission, User
 from django.core.management import call_command
 from django.utils import timezone
 from PIL import Image
+from playwright.sync_api import expect, sync_playwright
 
+from bansos_portal.content_file.load import DEMO_CONTENT
 from bansos_portal.editorial.roles import ensure_roles
 from bansos_portal.publishing import Status
 from faq.models import Clarification, Question
 from programs.models import Program
+from tests.browser.site_server import collect_static, serve_site
 
-from .conftest import DESKTOP
-
-pytestmark = pytest.mark.django_db(transaction=True)
 OUT = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 PASSWORD = "kata-sandi-yang-panjang"
+DESKTOP = {"width": 1280, "height": 800}
 
 
 def save(page, name):
@@ -30,23 +54,29 @@ def save(page, name):
     page.screenshot(path=path)
     with Image.open(path) as image:
         image.convert("RGB").quantize(colors=256, method=Image.Quantize.MEDIANCUT).save(path, optimize=True)
+    print(f"  {path.relative_to(OUT.parents[1])}")
 
 
-def sign_in(browser, live_server, username, role):
+def sign_in(browser, base, username, role):
     user = User.objects.create_user(username, password=PASSWORD, is_staff=True, first_name=username.capitalize())
     user.groups.add(ensure_roles(Group, Permission)[role])
-    context = browser.new_context(viewport=DESKTOP, locale="id-ID")
-    page = context.new_page()
-    page.goto(live_server.url + "/admin/login/")
+    page = browser.new_context(viewport=DESKTOP, locale="id-ID").new_page()
+    page.goto(base + "/admin/login/")
     page.get_by_label("Nama pengguna").fill(username)
     page.get_by_label("Sandi").fill(PASSWORD)
     page.get_by_role("button", name="Masuk").click()
+    expect(page.get_by_role("heading", name="Kelola isi portal")).to_be_visible()
     return page
 
 
-def test_take_admin_screenshots(browser, live_server, settings):
-    settings.DEBUG = True
-    call_command("import_content", "bansos_portal/content_file/demo_content.json", verbosity=0)
+def save_form(page):
+    page.get_by_role("button", name="Simpan", exact=True).click()
+    expect(page.locator(".messagelist")).to_contain_text("berhasil")
+
+
+def demo_items():
+    """The demo content, with a draft program, a draft question and a clarification overdue for review."""
+    call_command("import_content", str(DEMO_CONTENT), verbosity=0)
     pkh = Program.objects.get(slug="pkh")
     draft = Program.objects.exclude(pk=pkh.pk).order_by("order").first()
     draft.status = Status.DRAFT
@@ -57,17 +87,23 @@ def test_take_admin_screenshots(browser, live_server, settings):
     overdue = Clarification.objects.order_by("pk").first()
     overdue.review_due = timezone.localdate() - timezone.timedelta(days=3)
     overdue.save()
-    writer = sign_in(browser, live_server, "wulan", "Penulis")
-    editor = sign_in(browser, live_server, "yusuf", "Penyunting")
-    base = f"{live_server.url}/admin/programs/program/{pkh.pk}"
-    draft_url = f"{live_server.url}/admin/programs/program/{draft.pk}/change/"
+    return pkh, draft, question
 
-    writer.goto(f"{live_server.url}/admin/faq/question/{question.pk}/alur/")
+
+def take_screenshots(browser, base):
+    pkh, draft, question = demo_items()
+    writer = sign_in(browser, base, "wulan", "Penulis")
+    editor = sign_in(browser, base, "yusuf", "Penyunting")
+    pkh_url = f"{base}/admin/programs/program/{pkh.pk}"
+    draft_url = f"{base}/admin/programs/program/{draft.pk}/change/"
+
+    writer.goto(f"{base}/admin/faq/question/{question.pk}/alur/")
     writer.get_by_label("Komentar (tidak wajib)").fill("Mohon dicek: alamat situs cek bansos sudah benar?")
     writer.get_by_role("button", name="Ajukan untuk ditinjau").click()
+    expect(writer.locator(".messagelist")).to_be_visible()
     save(writer, "04-alur-penulis")
 
-    editor.goto(live_server.url + "/admin/")
+    editor.goto(base + "/admin/")
     save(editor, "01-beranda-admin")
 
     writer.goto(draft_url)
@@ -77,12 +113,14 @@ def test_take_admin_screenshots(browser, live_server, settings):
     writer.locator("#id_eligibility_preview strong").last.wait_for()
     save(writer, "02-markdown-pratinjau")
 
+    # Both open the draft; the writer saves first, so the editor's save is refused and shown why.
     writer.goto(draft_url)
     editor.goto(draft_url)
     writer.get_by_label("Ringkasan").fill(draft.summary + " Diperbarui.")
-    writer.get_by_role("button", name="Simpan", exact=True).click()
+    save_form(writer)
     editor.get_by_label("Ringkasan").fill("Ringkasan versi Yusuf.")
     editor.get_by_role("button", name="Simpan", exact=True).click()
+    expect(editor.get_by_text("Tidak disimpan:")).to_be_visible()
     save(editor, "03-bentrok-suntingan")
 
     draft.refresh_from_db()
@@ -91,17 +129,41 @@ def test_take_admin_screenshots(browser, live_server, settings):
     editor.goto(draft_url.replace("/change/", "/alur/"))
     save(editor, "05-alur-penyunting")
 
-    editor.goto(f"{base}/change/")
-    editor.get_by_label("Ringkasan").fill(pkh.summary.replace("keluarga", "keluarga miskin", 1))
-    editor.get_by_role("button", name="Simpan", exact=True).click()
-    editor.goto(f"{base}/history/")
+    editor.goto(draft_url.replace("/change/", "/history/"))
     editor.get_by_role("button", name="Bandingkan A dan B").click()
+    expect(editor.locator("table.revision-diff")).to_be_visible()
     save(editor, "06-banding-revisi")
+
+    # A live page is changed through a proposal: the writer proposes, the comparison shows what changes.
+    writer.goto(f"{pkh_url}/change/")
+    writer.get_by_role("button", name="Usulkan perubahan").click()
+    writer.get_by_label("Ringkasan").fill(pkh.summary.replace("keluarga miskin", "keluarga miskin dan rentan", 1))
+    writer.get_by_role("button", name="Simpan", exact=True).click()
+    expect(writer.get_by_role("heading", name="Bandingkan dengan yang terbit")).to_be_visible()
+    save(writer, "09-usulan-perubahan")
 
     editor.goto(draft_url.replace("/change/", "/pratinjau/"))
     save(editor, "07-pratinjau")
 
-    editor.goto(f"{base}/alur/")
+    editor.goto(f"{pkh_url}/alur/")
     editor.get_by_role("button", name="Arsipkan").click()
-    editor.goto(live_server.url + "/admin/editorial/transition/")
+    expect(editor.locator(".messagelist")).to_be_visible()
+    editor.goto(base + "/admin/editorial/transition/")
     save(editor, "08-audit")
+
+
+def main():
+    try:
+        call_command("migrate", interactive=False, verbosity=0)
+        collect_static(SCRATCH / "static")
+        print(f"Admin screenshots ({CHROMIUM}):")
+        with serve_site(SCRATCH / "static") as base, sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM)
+            take_screenshots(browser, base)
+            browser.close()
+    finally:
+        shutil.rmtree(SCRATCH, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

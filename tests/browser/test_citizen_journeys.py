@@ -52,7 +52,8 @@ def test_find_who_can_get_pkh_and_how_much(citizen):
     expect(page).to_have_url(f"{page.url.split('#')[0]}#syarat")
     expect(page.get_by_role("heading", name="Siapa yang berhak")).to_be_in_viewport()
     amounts = page.get_by_role("table", name="Besaran PKH tahun 2025")
-    expect(amounts.get_by_role("row", name="Ibu hamil/nifas Per orang per tahun Rp 3.000.000")).to_be_visible()
+    ibu_hamil = re.compile(r"^Ibu hamil.nifas Per orang per tahun (Besaran )?Rp3\.000\.000")  # a phone labels each cell
+    expect(amounts.get_by_role("row", name=ibu_hamil)).to_be_visible()
 
 
 def test_search_with_a_typo_reaches_the_right_answer(citizen):

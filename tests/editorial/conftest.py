@@ -80,3 +80,10 @@ def form_data(client, url):
         for name in management.fields:
             data[management.add_prefix(name)] = management[name].value()
     return data
+
+
+def move_on_page(client, item, data):
+    """Press a button on the item's «Alur terbit» page as a browser does: with the version the page showed."""
+    url = admin_url(item, "workflow")
+    version = client.get(url).context["version"]
+    return client.post(url, {"version": version, **data})

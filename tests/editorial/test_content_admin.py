@@ -106,7 +106,7 @@ def test_humas_edits_and_publishes_a_program(humas, client):
     client.logout()
     page = client.get("/program/pkh/")
     assert page.status_code == 200 and "Ringkasan yang diperbarui." in page.text
-    assert "<strong>DTKS</strong>" in page.text and "Rp 3.000.000" in page.text
+    assert "<strong>DTKS</strong>" in page.text and "Rp3.000.000" in page.text
 
 
 def test_publish_action_publishes_the_selected_items(humas, make_program):
@@ -198,7 +198,7 @@ def test_admin_needs_a_staff_login(client, db):
 
 
 def test_editing_a_question_in_admin_updates_search(humas, make_question):
-    question = make_question(question="Cara cek penerima?")
+    question = make_question(question="Cara cek penerima?", status=Status.DRAFT)
     data = {
         "question": "Cara cek status bantuan?",
         "slug": question.slug,

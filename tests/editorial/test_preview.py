@@ -8,9 +8,10 @@ from django.test import Client
 from django.utils import timezone
 from freezegun import freeze_time
 
+from bansos_portal.editorial.models import Transition
 from bansos_portal.publishing import Status
 
-from .conftest import MODELS, admin_url
+from .conftest import MODELS, admin_url, move_on_page
 
 
 def preview_link(client, item):
@@ -93,7 +94,7 @@ def test_publishing_warns_about_broken_links_unsourced_figures_and_empty_section
     )
 
     page = penyunting.get(admin_url(program, "workflow"))
-    refused = penyunting.post(admin_url(program, "workflow"), {"target": Status.PUBLISHED})
+    refused = move_on_page(penyunting, program, {"target": Status.PUBLISHED})
 
     assert "/tanya-jawab/tidak-ada/ tidak menuju halaman yang terbit" in page.text
     assert "/tanya-jawab/ada/ tidak" not in page.text
@@ -134,3 +135,44 @@ def test_comparing_revisions_that_do_not_exist_is_a_clear_redirect(penyunting, m
     response = penyunting.get(admin_url(item, "compare"), {"a": "abc", "b": "999999"}, follow=True)
 
     assert response.redirect_chain and "Pilih dua revisi yang ada" in response.text
+
+
+def test_revoking_kills_every_link_already_sent_and_the_next_link_works(penulis, penyunting, make_item):
+    item = make_item("question", answer="Isi rahasia draf.")
+    sent = [preview_link(penulis, item), preview_link(penyunting, item)]
+    page = penyunting.get(admin_url(item, "preview_link"))
+
+    revoked = penyunting.post(admin_url(item, "preview_link"))
+
+    assert "Cabut semua tautan pratinjau" in page.text
+    assert revoked.status_code == 302
+    for link in sent:
+        dead = Client().get(link)
+        assert dead.status_code == 410 and "Isi rahasia draf." not in dead.text
+    fresh = preview_link(penyunting, item)
+    assert fresh not in sent and Client().get(fresh).status_code == 200
+    line = Transition.objects.for_item(item).get()
+    assert (line.action, line.username) == (Transition.Action.PREVIEW_REVOKED, "yusuf")
+
+
+def test_archiving_an_item_kills_its_links_for_good(penyunting, make_item):
+    item = make_item("program", summary="Isi rahasia draf.")
+    link = preview_link(penyunting, item)
+
+    move_on_page(penyunting, item, {"target": Status.ARCHIVED})
+    archived = Client().get(link)
+    move_on_page(penyunting, item, {"target": Status.DRAFT})
+    back_as_draft = Client().get(link)
+
+    assert archived.status_code == 410 and "Isi rahasia draf." not in archived.text
+    assert back_as_draft.status_code == 410
+    assert Client().get(preview_link(penyunting, item)).status_code == 200
+
+
+def test_a_link_to_an_item_archived_another_way_is_refused(penyunting, make_item):
+    item = make_item("clarification", explanation="Isi rahasia draf.")
+    link = preview_link(penyunting, item)
+
+    type(item).objects.filter(pk=item.pk).update(status=Status.ARCHIVED)
+
+    assert Client().get(link).status_code == 410

@@ -3,7 +3,7 @@
 from bansos_portal.editorial.models import Transition
 from bansos_portal.publishing import Status
 
-from .conftest import admin_url, form_data
+from .conftest import admin_url, form_data, move_on_page
 
 
 def edit(client, item, **changes):
@@ -35,8 +35,8 @@ def test_two_revisions_compare_side_by_side(penulis, make_item):
     assert "<del>Januari.</del>" in page.text and "<ins>Maret.</ins>" in page.text
 
 
-def test_restoring_a_revision_is_one_click_and_itself_a_new_revision(penyunting, make_item, client):
-    clarification = make_item("clarification", status=Status.PUBLISHED, explanation="Penjelasan yang benar.")
+def test_restoring_a_revision_is_one_click_and_itself_a_new_revision(penyunting, make_item):
+    clarification = make_item("clarification", explanation="Penjelasan yang benar.")
     edit(penyunting, clarification, explanation="Penjelasan keliru.")
     good = clarification.history.get(explanation="Penjelasan yang benar.", history_type="+")
     revisions_before = clarification.history.count()
@@ -45,10 +45,28 @@ def test_restoring_a_revision_is_one_click_and_itself_a_new_revision(penyunting,
 
     clarification.refresh_from_db()
     assert response.status_code == 302
-    assert clarification.explanation == "Penjelasan yang benar." and clarification.status == Status.PUBLISHED
+    assert clarification.explanation == "Penjelasan yang benar." and clarification.status == Status.DRAFT
     assert clarification.history.count() == revisions_before + 1
-    assert "Penjelasan yang benar." in client.get(clarification.get_absolute_url()).text
     assert Transition.objects.for_item(clarification).get().action == Transition.Action.RESTORED
+
+
+def test_restoring_a_revision_of_a_live_item_goes_into_its_proposal(penulis, penyunting, make_item, client):
+    clarification = make_item("clarification", status=Status.PUBLISHED, explanation="Penjelasan yang benar.")
+    clarification.explanation = "Penjelasan keliru."
+    clarification.save()
+    good = clarification.history.get(explanation="Penjelasan yang benar.", history_type="+")
+
+    response = penulis.post(admin_url(clarification, "restore", good.history_id))
+
+    proposal = type(clarification).objects.get(proposal_for=clarification)
+    assert response["Location"] == admin_url(proposal, "change")
+    assert proposal.explanation == "Penjelasan yang benar." and proposal.slug.endswith("--usulan")
+    assert "Penjelasan keliru." in client.get(clarification.get_absolute_url()).text
+    assert Transition.objects.for_item(proposal).get().action == Transition.Action.RESTORED
+
+    move_on_page(penyunting, proposal, {"target": Status.PUBLISHED, "acknowledge": "on"})
+
+    assert "Penjelasan yang benar." in client.get(clarification.get_absolute_url()).text
 
 
 def test_restoring_never_changes_the_publication_state(penulis, make_item):

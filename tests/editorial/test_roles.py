@@ -12,18 +12,19 @@ from bansos_portal.editorial.roles import ROLES
 from bansos_portal.publishing import Status
 from faq.models import Question
 
-from .conftest import MODELS, admin_url, changelist_url, form_data
+from .conftest import MODELS, admin_url, changelist_url, form_data, move_on_page
 
 
-def test_the_migration_creates_the_three_roles_with_publishing_only_for_editors(db):
+def test_the_migration_creates_the_roles_with_publishing_only_for_editors(db):
     migration = importlib.import_module("bansos_portal.editorial.migrations.0002_editorial_groups")
     state_apps = MigrationLoader(connection).project_state(("editorial", "0002_editorial_groups")).apps
     Group.objects.filter(name__in=ROLES).delete()
 
     migration.create_groups(state_apps, None)
-    writer, editor, administrator = (Group.objects.get(name=name) for name in ROLES)
+    writer, editor, administrator, operator = (Group.objects.get(name=name) for name in ROLES)
     publish = {"publish_program", "publish_question", "publish_clarification"}
     assert not publish & set(writer.permissions.values_list("codename", flat=True))
+    assert not operator.permissions.filter(codename__startswith="publish_").exists()
     assert publish <= set(editor.permissions.values_list("codename", flat=True))
     assert publish <= set(administrator.permissions.values_list("codename", flat=True))
     assert writer.permissions.filter(codename="change_program").exists()
@@ -51,7 +52,7 @@ def test_a_writer_forging_publication_fields_in_the_edit_form_saves_only_the_dra
 def test_a_writer_cannot_publish_through_the_workflow_page_or_bulk_action(penulis, make_item, kind):
     item = make_item(kind)
 
-    penulis.post(admin_url(item, "workflow"), {"target": Status.PUBLISHED})
+    move_on_page(penulis, item, {"target": Status.PUBLISHED})
     penulis.post(changelist_url(item), {"action": "publish", "_selected_action": [str(item.pk)]})
 
     item.refresh_from_db()
@@ -96,10 +97,11 @@ def test_a_writer_adding_an_item_as_published_gets_a_draft(penulis, category):
 def test_a_writer_submits_for_review_and_an_editor_publishes(penulis, penyunting, make_item, kind, client):
     item = make_item(kind)
 
-    penulis.post(admin_url(item, "workflow"), {"target": Status.REVIEW, "comment": "Mohon dicek angkanya."})
+    move_on_page(penulis, item, {"target": Status.REVIEW, "comment": "Mohon dicek angkanya."})
     waiting = penyunting.get("/admin/")
-    penyunting.post(
-        admin_url(item, "workflow"),
+    move_on_page(
+        penyunting,
+        item,
         {"target": Status.PUBLISHED, "change_note": "Besaran 2025 ditambahkan.", "acknowledge": "on"},
     )
 
@@ -143,9 +145,26 @@ def test_a_long_comment_is_kept_whole_in_the_record(penulis, make_item):
     item = make_item("question")
     comment = "Mohon periksa angka dan sumbernya. " * 20
 
-    penulis.post(admin_url(item, "workflow"), {"target": Status.REVIEW, "comment": comment})
+    move_on_page(penulis, item, {"target": Status.REVIEW, "comment": comment})
 
     item.refresh_from_db()
     assert item.status == Status.REVIEW
     assert Transition.objects.for_item(item).get().comment == comment.strip()
     assert len(item.history.first().history_change_reason) <= 100
+
+
+def test_the_roles_cover_the_pre_check_rules_and_the_regional_offices(db):
+    perms = {name: set(Group.objects.get(name=name).permissions.values_list("codename", flat=True)) for name in ROLES}
+
+    assert {"change_programrule", "change_examplehousehold", "change_office"} <= perms["Penulis"]
+    assert not {"publish_programrule", "publish_office"} & perms["Penulis"]
+    assert {"publish_programrule", "publish_office", "change_region", "view_linkcheck"} <= perms["Penyunting"]
+    assert perms["Operator Daerah"] == {
+        "view_office",
+        "add_office",
+        "change_office",
+        "view_officedetailsource",
+        "add_officedetailsource",
+        "change_officedetailsource",
+        "delete_officedetailsource",
+    }

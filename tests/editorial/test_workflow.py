@@ -11,7 +11,7 @@ from freezegun import freeze_time
 from bansos_portal.editorial.models import Transition
 from bansos_portal.publishing import Status
 
-from .conftest import admin_url, changelist_url, form_data
+from .conftest import admin_url, changelist_url, form_data, move_on_page
 
 
 def visible_everywhere(client, item):
@@ -28,8 +28,9 @@ def visible_everywhere(client, item):
 def test_an_item_scheduled_for_eight_is_public_from_eight_until_its_unpublish_time(penyunting, make_item, client):
     program = make_item("program", name="Bantuan Jadwal Uji", summary="Program Jadwal.")
     eight = (timezone.localtime() + timedelta(days=1)).replace(hour=8, minute=0, second=0, microsecond=0)
-    penyunting.post(
-        admin_url(program, "workflow"),
+    move_on_page(
+        penyunting,
+        program,
         {
             "target": Status.PUBLISHED,
             "published_at_0": eight.date().isoformat(),
@@ -64,7 +65,7 @@ def test_a_published_item_cannot_be_deleted_until_it_is_archived(penyunting, mak
     assert type(question).objects.filter(pk=question.pk).exists()
     assert "arsipkan dulu" in single.text and "arsipkan dulu" in bulk.text
 
-    penyunting.post(admin_url(question, "workflow"), {"target": Status.ARCHIVED, "comment": "Sudah tidak berlaku."})
+    move_on_page(penyunting, question, {"target": Status.ARCHIVED, "comment": "Sudah tidak berlaku."})
     question.refresh_from_db()
     assert question.status == Status.ARCHIVED and not type(question).objects.published().exists()
     assert client.get(question.get_absolute_url()).status_code != 200
@@ -89,8 +90,8 @@ def test_bulk_actions_are_recorded_in_the_audit(penyunting, make_item, action):
 
 def test_the_audit_view_filters_and_exports_what_it_shows_as_csv(penyunting, make_item):
     published, archived = make_item("program"), make_item("question", status=Status.PUBLISHED)
-    penyunting.post(admin_url(published, "workflow"), {"target": Status.PUBLISHED, "acknowledge": "on"})
-    penyunting.post(admin_url(archived, "workflow"), {"target": Status.ARCHIVED, "comment": "Kedaluwarsa"})
+    move_on_page(penyunting, published, {"target": Status.PUBLISHED, "acknowledge": "on"})
+    move_on_page(penyunting, archived, {"target": Status.ARCHIVED, "comment": "Kedaluwarsa"})
 
     listing = penyunting.get("/admin/editorial/transition/", {"action__exact": "archived"})
     export = penyunting.get("/admin/editorial/transition/csv/", {"action__exact": "archived"})
@@ -122,3 +123,35 @@ def test_an_editor_changing_status_or_dates_in_the_form_is_recorded_too(penyunti
     assert (published.action, published.from_status, published.to_status) == ("published", "draft", "published")
     assert scheduled.action == Transition.Action.SCHEDULED
     assert timezone.localtime(scheduled.unpublish_at).date().isoformat() == "2030-01-01"
+
+
+def test_publishing_is_refused_when_the_item_changed_after_the_editor_opened_the_page(penulis, penyunting, make_item):
+    program = make_item("program", status=Status.REVIEW, summary="Versi yang ditinjau.")
+    url = admin_url(program, "workflow")
+    seen = penyunting.get(url).context["version"]
+    change = admin_url(program, "change")
+    penulis.post(change, {**form_data(penulis, change), "summary": "Versi yang belum ditinjau."})
+
+    refused = penyunting.post(url, {"version": seen, "target": Status.PUBLISHED, "acknowledge": "on"})
+
+    program.refresh_from_db()
+    assert refused.status_code == 200 and program.status == Status.REVIEW
+    assert "Belum dijalankan: Wulan mengubah item ini" in refused.text
+    assert "ringkasan: «Versi yang ditinjau.» menjadi «Versi yang belum ditinjau.»" in refused.text
+    assert not Transition.objects.filter(action=Transition.Action.PUBLISHED).exists()
+
+    # The refusal showed the difference; pressing again on that page publishes the version it showed.
+    again = penyunting.post(
+        url, {"version": refused.context["version"], "target": Status.PUBLISHED, "acknowledge": "on"}
+    )
+    program.refresh_from_db()
+    assert again.status_code == 302 and program.status == Status.PUBLISHED
+
+
+def test_a_move_that_names_no_version_is_refused(penyunting, make_item):
+    question = make_item("question", status=Status.PUBLISHED)
+
+    refused = penyunting.post(admin_url(question, "workflow"), {"target": Status.ARCHIVED})
+
+    question.refresh_from_db()
+    assert question.status == Status.PUBLISHED and "tidak membawa versi" in refused.text

@@ -156,9 +156,9 @@ def test_sitemap_lists_only_published_pages_with_lastmod(client, make_program, m
     assert urls["http://testserver/program/pkh/"].find("sm:lastmod", SITEMAP_NS) is not None
 
 
-def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_the_admin(client, db):
+def test_robots_txt_points_to_the_sitemap_and_does_not_name_the_admin(client, db):
     text = client.get("/robots.txt").text
-    assert "Disallow: /admin/" in text
+    assert "admin" not in text  # public: it must not tell where the admin lives (its pages say noindex)
     assert "Sitemap: http://testserver/sitemap.xml" in text
     # Search result pages may be crawled; the suggestion fragments and the click ping may not.
     assert "Disallow: /cari/\n" not in text and "Disallow: /cari/saran/" in text
@@ -180,6 +180,18 @@ def test_budget_downloads_carry_source_and_licence(client, make_program, make_bu
     assert rows[0]["lisensi"] == "CC BY 4.0"
     data = client.get("/data-terbuka/anggaran.json").json()
     assert "CC BY 4.0" in data["lisensi"] and data["data"][0]["url_sumber"] == "https://anggaran.kemenkeu.go.id/"
+
+
+def test_budget_csv_download_defuses_formulas_and_the_json_keeps_the_source_as_written(client, make_budget):
+    hostile = '@SUM(1+1)*cmd|" /C calc"!A0'
+    make_budget(year=2024, source=hostile, realisation=None)
+
+    rows = list(csv.DictReader(io.StringIO(client.get("/data-terbuka/anggaran.csv").content.decode("utf-8-sig"))))
+    data = client.get("/data-terbuka/anggaran.json").json()["data"]
+
+    assert rows[0]["sumber"] == "'" + hostile
+    assert rows[0]["realisasi_rupiah"] == "" and rows[0]["program_slug"] == ""
+    assert data[0]["sumber"] == hostile and data[0]["realisasi_rupiah"] is None
 
 
 def test_component_downloads_name_the_program_source(client, make_program, make_component):

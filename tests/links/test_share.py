@@ -2,11 +2,22 @@
 
 import json
 import re
+from html import unescape
+from html.parser import HTMLParser
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 
 from bansos_portal.links.models import ShortLink
+
+
+def tag_attributes(html, name):
+    """The attributes of every `name` element, as a browser's parser reads them."""
+    found = []
+    parser = HTMLParser()
+    parser.handle_starttag = lambda tag, attrs: found.append(dict(attrs)) if tag == name else None
+    parser.feed(html)
+    return found
 
 
 def json_ld_blocks(html):
@@ -60,6 +71,19 @@ def test_program_page_offers_short_link_share_links_leaflet_and_embed_code(clien
         assert network in html
     assert 'href="/program/pkh/leaflet/"' in html
     assert "&lt;iframe src=&quot;http://testserver/sematkan/program/pkh/&quot;" in html
+
+
+def test_embed_code_keeps_a_quote_in_the_title_inside_the_title(client, make_program):
+    """Partners paste the code into their own site: a title must not be able to add attributes there."""
+    make_program(slug="pkh", name='PKH" onload="alert(1)')
+
+    html = client.get("/program/pkh/").text
+
+    shown = re.search(r'<textarea id="kode-sematan"[^>]*>(.*?)</textarea>', html, re.S).group(1)
+    assert "title=&quot;PKH&amp;quot; onload=&amp;quot;alert(1) · Portal Bansos&quot;" in shown
+    (iframe,) = tag_attributes(unescape(shown), "iframe")  # the text the reader copies and pastes
+    assert iframe["title"] == 'PKH" onload="alert(1) · Portal Bansos'
+    assert "onload" not in iframe and iframe["src"] == "http://testserver/sematkan/program/pkh/"
 
 
 def test_question_page_offers_its_embed_code(client, make_question):

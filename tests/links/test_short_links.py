@@ -1,7 +1,10 @@
 """Short links for print, SMS and banners."""
 
+from datetime import timedelta
+
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from bansos_portal.links.models import ShortLink
 from bansos_portal.publishing import Status
@@ -52,6 +55,34 @@ def test_short_link_to_an_archived_program_ends_on_its_410(client, make_program)
     ShortLink.objects.create(code="bst", program=make_program(slug="bst", status=Status.ARCHIVED))
     response = client.get("/s/bst/", follow=True)
     assert response.status_code == 410
+
+
+def assert_code_leads_nowhere(client, code):
+    response = client.get(f"/s/{code}/")
+
+    assert response.status_code == 404 and "Location" not in response
+    assert "rencana-rahasia" not in response.text
+    assert ShortLink.objects.get(code=code).hits == 0
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [{"status": Status.DRAFT}, {"status": Status.REVIEW}, {"published_at": timezone.now() + timedelta(days=3)}],
+    ids=["draft", "review", "scheduled"],
+)
+def test_short_link_to_an_item_not_yet_public_answers_404_without_its_address(client, make_program, fields):
+    ShortLink.objects.create(code="rahasia", program=make_program(slug="rencana-rahasia", **fields))
+
+    assert_code_leads_nowhere(client, "rahasia")
+
+
+def test_short_link_to_an_archived_draft_that_was_never_published_answers_404(client, make_question):
+    question = make_question(slug="rencana-rahasia", status=Status.DRAFT)
+    question.status = Status.ARCHIVED
+    question.save()
+    ShortLink.objects.create(code="rahasia", question=question)
+
+    assert_code_leads_nowhere(client, "rahasia")
 
 
 def test_humas_manage_short_links_in_admin(admin_client, make_program):

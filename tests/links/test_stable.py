@@ -8,6 +8,8 @@ from django.utils import timezone
 
 from bansos_portal.publishing import Status
 from faq.models import Category
+from programs.models import Program
+from tests.editorial.conftest import admin_url, form_data, login_as
 
 
 def rename(item, slug):
@@ -53,12 +55,80 @@ def test_old_slug_redirects_on_embeds_and_leaflets_too(client, make_program):
     assert client.get("/program/pkh-lama/leaflet/")["Location"] == "/program/pkh/leaflet/"
 
 
-def test_a_new_item_may_take_a_freed_slug_and_wins(client, make_program):
-    old = make_program(slug="sembako", name="Program Lama")
-    rename(old, "sembako-2019")
-    make_program(slug="sembako", name="Program Sembako Baru")
-    response = client.get("/program/sembako/")
-    assert response.status_code == 200 and "Program Sembako Baru" in response.text
+@pytest.fixture
+def rutilahu(make_program):
+    program = make_program(slug="rutilahu", name="Rumah Tidak Layak Huni", acronym="RTLH")
+    rename(program, "rutilahu-baru")
+    return program
+
+
+LEFT_BEHIND = (
+    "Slug «rutilahu» pernah dipakai oleh «Rumah Tidak Layak Huni (RTLH)» dan masih mengarah ke sana; pilih slug lain."
+)
+
+
+def test_a_penulis_may_not_give_a_new_draft_a_slug_another_program_left_behind(client, rutilahu):
+    penulis = login_as("Penulis", "wulan")
+    add = reverse("admin:programs_program_add")
+    data = form_data(penulis, add)
+    data.update(name="Bedah rumah (draf)", slug="rutilahu", summary="Draf.")
+
+    response = penulis.post(add, data)
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["slug"] == [LEFT_BEHIND]
+    assert not Program.objects.filter(slug="rutilahu").exists()
+    assert client.get("/program/rutilahu/")["Location"] == "/program/rutilahu-baru/"
+
+
+def test_an_item_may_not_be_renamed_to_the_slug_another_item_left_behind(admin_client, client, rutilahu, make_program):
+    draft = make_program(slug="bedah-rumah", status=Status.DRAFT)
+    data = form_data(admin_client, admin_url(draft, "change"))
+    data["slug"] = "rutilahu"
+
+    response = admin_client.post(admin_url(draft, "change"), data)
+
+    assert response.status_code == 200 and response.context["adminform"].form.errors["slug"] == [LEFT_BEHIND]
+    draft.refresh_from_db()
+    assert draft.slug == "bedah-rumah"
+    assert client.get("/program/rutilahu/")["Location"] == "/program/rutilahu-baru/"
+
+
+def test_an_item_may_take_back_its_own_old_slug(admin_client, client, rutilahu):
+    data = form_data(admin_client, admin_url(rutilahu, "change"))
+    data["slug"] = "rutilahu"
+
+    response = admin_client.post(admin_url(rutilahu, "change"), data)
+
+    assert response.status_code == 302
+    assert client.get("/program/rutilahu/").status_code == 200
+    assert client.get("/program/rutilahu-baru/")["Location"] == "/program/rutilahu/"
+
+
+def test_an_archived_draft_that_was_never_published_leaves_no_trace(client, make_program):
+    draft = make_program(slug="rencana", name="Rencana Bansos Rahasia", status=Status.DRAFT)
+    draft.status = Status.REVIEW
+    draft.save()
+    draft.status = Status.ARCHIVED
+    draft.save()
+
+    response = client.get("/program/rencana/")
+    rename(draft, "rencana-lama")
+    renamed = client.get("/program/rencana/")
+
+    assert response.status_code == 404 and "Rencana Bansos Rahasia" not in response.text
+    assert renamed.status_code == 404 and "Rencana Bansos Rahasia" not in renamed.text
+
+
+def test_an_item_once_published_then_withdrawn_and_archived_still_answers_410(client, make_program):
+    program = make_program(slug="bst", name="Bantuan Sosial Tunai")
+    for status in (Status.DRAFT, Status.ARCHIVED):
+        program.status = status
+        program.save()
+
+    response = client.get("/program/bst/")
+
+    assert response.status_code == 410 and "Bantuan Sosial Tunai" in response.text
 
 
 def test_renamed_draft_stays_hidden(client, make_program):

@@ -57,7 +57,7 @@ def test_embed_card_shows_latest_amounts_and_links_out_to_the_portal(
 ):
     _content(make_program, make_question, make_component)
     html = client.get("/sematkan/program/pkh/").text
-    assert "Rp 3.000.000" in html and "Rp 2.750.000" not in html
+    assert "Rp3.000.000" in html and "Rp2.750.000" not in html
     assert 'href="http://testserver/program/pkh/#cara-daftar" target="_blank"' in html
     answer = client.get("/sematkan/tanya-jawab/cara-daftar/").text
     assert "<strong>desa</strong>" in answer and 'href="http://testserver/tanya-jawab/cara-daftar/"' in answer
@@ -93,7 +93,7 @@ def test_leaflet_has_key_facts_attribution_date_and_a_qr_of_the_short_link(
     ShortLink.objects.create(code="pkh", program=program)
     html = client.get("/program/pkh/leaflet/").text
     assert "Siapa yang berhak" in html and "Keluarga miskin yang terdaftar di DTSEN." in html
-    assert "Rp 3.000.000" in html and "Cara mendaftar" in html and "Datang ke kantor desa." in html
+    assert "Rp3.000.000" in html and "Cara mendaftar" in html and "Datang ke kantor desa." in html
     assert "Hubungi pendamping PKH." in html and "Call Center Kemensos <strong>171</strong>" in html
     assert "Program pemerintah pusat · Kementerian Sosial · dibiayai APBN" in html
     assert f"per {program.updated_at:%d}" in html or "Dicetak dari informasi per" in html
@@ -125,5 +125,5 @@ def test_leaflet_and_print_styles_fit_paper():
     css = _static_text("css/leaflet.css")
     assert "@page { size: A4;" in css and "break-after: page" in css
     site_css = _static_text("css/site.css")
-    print_rules = site_css[site_css.rindex("@media print") :]
+    print_rules = " ".join(site_css.split("@media print")[1:])
     assert ".share-kit" in print_rules and "attr(href)" in print_rules

@@ -8,6 +8,8 @@ database file does.
 import os
 import time
 import uuid
+from datetime import timedelta
+from types import SimpleNamespace
 
 import pytest
 import redis
@@ -15,9 +17,11 @@ from django.db import connection
 from django.db.utils import OperationalError
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from bansos_portal.health import server_error
-from bansos_portal.page_cache import store
+from bansos_portal.page_cache import middleware, store
+from bansos_portal.publishing import Status
 
 from .fault_proxy import FaultProxy
 
@@ -122,6 +126,58 @@ def test_stored_pages_are_still_served_while_the_database_is_down(visitor, datab
     assert "public" not in stale["Cache-Control"]
     assert listing.status_code == 200
     assert unknown.status_code == 503
+
+
+def withdraw(program, how):
+    if how == "delete":
+        program.delete()
+        return
+    if how == "archive":
+        program.status = Status.ARCHIVED
+    elif how == "unpublish":
+        program.status = Status.DRAFT
+    else:
+        program.unpublish_at = timezone.now() - timedelta(seconds=1)
+    program.save()
+
+
+@pytest.mark.parametrize("how", ["archive", "unpublish", "end", "delete"])
+@pytest.mark.django_db(transaction=True)
+def test_a_withdrawn_page_is_never_served_while_the_database_is_down(
+    visitor, database, page_store, program, make_program, how
+):
+    other = make_program(name="Program Sembako", slug="sembako")
+    visitor.get(program.get_absolute_url())
+    assert "Program Keluarga Harapan" in visitor.get(reverse("programs:list")).text
+    withdraw(program, how)
+    assert visitor.get(program.get_absolute_url()).status_code in (404, 410)
+    kept = visitor.get(other.get_absolute_url())  # stored after the withdrawal
+    other.summary = "Diubah tepat sebelum gangguan."
+    other.save()  # an ordinary edit: that stored copy is outdated, yet better than nothing
+    database.cut()
+
+    withdrawn = visitor.get(program.get_absolute_url())
+    listing = visitor.get(reverse("programs:list"))
+    unrelated = visitor.get(other.get_absolute_url())
+
+    assert withdrawn.status_code == 503 and "Program Keluarga Harapan" not in withdrawn.text
+    assert listing.status_code == 503 and "Program Keluarga Harapan" not in listing.text
+    assert unrelated.status_code == 200 and unrelated.content == kept.content
+
+
+@pytest.mark.django_db(transaction=True)
+def test_no_page_is_served_stale_past_an_unpublish_time_it_could_show(
+    visitor, database, page_store, make_program, monkeypatch
+):
+    ending = make_program(name="Bantuan Sementara Banjir", unpublish_at=timezone.now() + timedelta(minutes=10))
+    visitor.get(ending.get_absolute_url())
+    database.cut()
+    an_hour_later = time.time() + 3600
+    monkeypatch.setattr(middleware, "time", SimpleNamespace(time=lambda: an_hour_later))
+
+    response = visitor.get(ending.get_absolute_url())
+
+    assert response.status_code == 503 and "Bantuan Sementara Banjir" not in response.text
 
 
 @pytest.mark.django_db(transaction=True)

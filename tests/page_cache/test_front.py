@@ -10,6 +10,8 @@ from django.db import close_old_connections
 from bansos_portal.page_cache import front, middleware, store
 from bansos_portal.wsgi import application, django_application
 
+from .test_invalidation import save_where_the_cache_is_unreachable, start_a_new_process
+
 
 @pytest.fixture(autouse=True)
 def keep_the_test_transaction():
@@ -88,6 +90,20 @@ def test_after_humas_change_a_page_the_next_request_shows_the_change(page_store,
     assert django_calls.calls == 2
     assert "kini juga lansia" in answer["body"].decode()
     assert after == answer
+
+
+def test_a_new_process_checks_the_database_before_answering_from_the_front(
+    page_store, program, django_calls, monkeypatch
+):
+    get("/program/pkh/", HTTP_ACCEPT_ENCODING="identity")
+    program.summary = "Bantuan tunai bersyarat, kini juga untuk lansia."
+    save_where_the_cache_is_unreachable(monkeypatch, program)
+    start_a_new_process()
+
+    answer = get("/program/pkh/", HTTP_ACCEPT_ENCODING="identity")
+
+    assert django_calls.calls == 2
+    assert "kini juga untuk lansia" in answer["body"].decode()
 
 
 @pytest.mark.parametrize(

@@ -42,3 +42,17 @@ def test_program_sections_skip_empty_ones_and_keep_anchors(make_program):
 def test_program_name_shows_the_acronym_once(make_program):
     assert str(make_program(name="Program Keluarga Harapan", acronym="PKH")) == "Program Keluarga Harapan (PKH)"
     assert str(make_program(name="Program Sembako (BPNT)", acronym="BPNT")) == "Program Sembako (BPNT)"
+
+
+def test_budget_rows_name_the_program_or_the_whole_ministry_and_leave_unknowns_empty(make_program, make_budget):
+    make_budget(year=2018, realisation=None, beneficiaries=None)
+    make_budget(program=make_program(slug="pkh", acronym="PKH"), year=2024, beneficiaries=10_000_000)
+
+    ministry, pkh = Budget.objects.rows()
+
+    assert (ministry["program"], ministry["program_slug"], ministry["realisasi_rupiah"]) == (
+        "Kementerian Sosial (seluruhnya)",
+        None,
+        None,
+    )
+    assert (pkh["program"], pkh["program_slug"], pkh["penerima"]) == ("PKH", "pkh", 10_000_000)

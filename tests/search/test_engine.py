@@ -6,12 +6,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from bansos_portal.publishing import Status
+from bansos_portal.search import engine
 from bansos_portal.search.models import SearchEntry
 from bansos_portal.search.text import query_terms, stems
 
 
 def titles(query):
-    return [entry.title for entry in SearchEntry.objects.search(query)]
+    return [entry.title for entry in engine.search(query, per_page=100).entries]
 
 
 def test_stemming_meets_affixed_forms():
@@ -34,7 +35,7 @@ def test_search_covers_programs_questions_and_clarifications(make_program, make_
     make_question(question="Apakah kartu sembako bisa dipakai di warung?")
     make_clarification(claim="Kartu sembako gratis lewat tautan", explanation="Hoaks.")
 
-    kinds = {entry.kind for entry in SearchEntry.objects.search("kartu sembako")}
+    kinds = {entry.kind for entry in engine.search("kartu sembako").entries}
 
     assert kinds == {"program", "faq", "clarification"}
 

@@ -8,9 +8,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from bansos_portal.publishing import Status
-from bansos_portal.search import engine
+from bansos_portal.search import engine, ranking
 from bansos_portal.search.index import rebuild
 from bansos_portal.search.models import BestBet, SearchEntry, SynonymGroup
+from bansos_portal.search.query import parse_query
+from bansos_portal.search.statements import Matches
 
 
 def urls(query, **filters):
@@ -119,6 +121,21 @@ def test_filters_by_type_and_program_with_counts(content):
     assert engine.search("bantuan", program="pkh").kind_counts == {"program": 1, "faq": 1, "clarification": 0}
 
 
+def test_program_facets_and_filter_know_only_published_programs(client, content, make_program):
+    draft = make_program(name="Program Rahasia Baru", acronym="PRB", slug="program-rahasia", status=Status.DRAFT)
+    scheduled = make_program(
+        name="Program Nanti", slug="program-nanti", published_at=timezone.now() + timedelta(days=1)
+    )
+    content["cair"].programs.add(draft, scheduled)
+
+    page = client.get(reverse("search"), {"q": "bantuan"}).text
+
+    assert {item["slug"] for item in engine.search("bantuan").program_counts} == {"pkh", "bpnt"}
+    assert "program-rahasia" not in page and "PRB" not in page and "program-nanti" not in page
+    for slug in ("program-rahasia", "program-nanti"):
+        assert urls("bantuan", program=slug) == urls("bantuan", program="tidak-ada") == []
+
+
 def test_filter_links_work_without_javascript(client, content):
     response = client.get(reverse("search"), {"q": "bantuan", "jenis": "faq"})
 
@@ -176,13 +193,23 @@ def test_rebuild_keeps_program_links_and_vocabulary(content):
     assert SearchEntry.objects.count() == 6
 
 
+def test_rebuild_keys_best_bets_by_todays_synonyms(content):
+    BestBet.objects.create(query="dompet kartu", question=content["uang"])
+    SynonymGroup.objects.create(terms="tabungan, dompet")
+    assert engine.search("tabungan kartu").best_bets == []
+
+    rebuild()
+
+    assert [entry.url for entry in engine.search("tabungan kartu").best_bets] == [content["uang"].get_absolute_url()]
+
+
 def test_pages_follow_the_full_ranking_across_every_word_and_some_word_matches(make_question):
     for number in range(3):
         make_question(question=f"Kartu hilang nomor {number}", answer="Lapor ke bank.")
     for number in range(14):
         make_question(question=f"Kartu cadangan nomor {number}", answer="Simpan baik-baik.")
 
-    full = [entry.url for entry in SearchEntry.objects.search("kartu hilang")]
+    full = [entry.url for entry in Matches("default", parse_query("kartu hilang").groups).ranked(0, 100)]
     paged = [entry.url for page in (1, 2) for entry in engine.search("kartu hilang", page=page).entries]
 
     assert paged == full and len(full) == 17
@@ -205,9 +232,9 @@ def test_counts_stop_at_the_limit_and_say_so(client, make_question, monkeypatch)
 def test_with_many_matches_entries_holding_every_word_in_the_title_still_come_first(make_question, monkeypatch):
     # Few champions per word, so on PostgreSQL this ranks only the strongest entries per word (and 14
     # matches count as many, so the champion lists are used at all).
-    monkeypatch.setattr(engine, "CHAMPIONS_PER_CONCEPT", 4)
-    monkeypatch.setattr(engine, "FEW_MATCHES", 3)
-    monkeypatch.setattr("bansos_portal.search.backends.MIN_PER_STEM", 2)
+    monkeypatch.setattr(ranking, "CHAMPIONS_PER_CONCEPT", 4)
+    monkeypatch.setattr(ranking, "FEW_MATCHES", 3)
+    monkeypatch.setattr(ranking, "MIN_PER_STEM", 2)
     for number in range(12):
         make_question(
             question=f"Pertanyaan umum {number}", answer="Bantuan lansia dibahas di sini. " * (number % 3 + 1)

@@ -13,7 +13,7 @@ import pytest
 
 from tests.public_pages import PUBLIC_PAGES, load_demo_content
 
-VNU_JAR = Path(__file__).resolve().parent / "browser" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+VNU_JAR = Path(__file__).resolve().parents[1] / "browser" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
 @pytest.mark.django_db

@@ -87,7 +87,7 @@ def test_home_page_shows_programs_questions_facts_and_budget(
 
     assert "PKH" in text and "Bagaimana cara cek penerima bansos?" in text
     assert "Pendaftaran BLT lewat tautan WhatsApp" in text
-    assert "Rp 58,9 triliun" in text and "2019" in text
+    assert "Rp58,9 triliun" in text and "2019" in text
 
 
 def test_home_page_runs_a_fixed_number_of_queries(

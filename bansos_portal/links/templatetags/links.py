@@ -1,13 +1,17 @@
 """Absolute and short addresses, QR codes, JSON-LD and share links for templates."""
 
 import json
-from urllib.parse import quote
 
 import segno
 from django import template
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+
+from bansos_portal.links import share, structured_data
+from faq.models import Clarification, Question
+from programs.models import Program
 
 register = template.Library()
 
@@ -39,11 +43,6 @@ def json_ld(data):
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))
 
 
-@register.filter
-def urlquote(value):
-    return quote(str(value), safe="")
-
-
 @register.simple_tag(takes_context=True)
 def share_kit(context, item):
     """Everything the share/embed box of a page needs: plain and short link, share links, embed code."""
@@ -54,11 +53,6 @@ def share_kit(context, item):
 
 
 def _build_share_kit(context, item):
-    from faq.models import Clarification, Question
-    from programs.models import Program
-
-    from .. import share, structured_data
-
     request = context["request"]
     url = request.build_absolute_uri(item.get_absolute_url())
     short = short_url(context, item)
@@ -77,8 +71,20 @@ def _build_share_kit(context, item):
         kit["json_ld"] = structured_data.faq_page([(item, url)])
     kit["links"] = share.share_links(short, text)
     kit["embed_url"] = request.build_absolute_uri(embed)
-    kit["embed_code"] = (
-        f'<iframe src="{kit["embed_url"]}" title="{item} · Portal Bansos" width="100%" height="420" '
-        'loading="lazy"></iframe>'
+    # Partners paste this into their own pages: every value is escaped, so a title cannot add attributes.
+    kit["embed_code"] = format_html(
+        '<iframe src="{}" title="{} · Portal Bansos" width="100%" height="420" loading="lazy"></iframe>',
+        kit["embed_url"],
+        item,
     )
     return kit
+
+
+@register.filter
+def leaflet_excerpt(html, words):
+    """The first `words` words of sanitised HTML for paper. Django's truncatewords_html puts its "…" where
+    the cut falls, which can be straight inside a list; here the "…" gets a paragraph of its own."""
+    cut = Truncator(html).words(int(words), html=True, truncate="")
+    if cut == html:
+        return mark_safe(html)
+    return mark_safe(f'{cut}<p class="more">…</p>')

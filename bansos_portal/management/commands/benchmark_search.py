@@ -24,12 +24,12 @@ from django.utils import timezone
 
 from bansos_portal.content_file.load import DEMO_CONTENT
 from bansos_portal.publishing import Status
-from bansos_portal.search import engine, index, models
+from bansos_portal.rich_text import render_markdown
+from bansos_portal.search import engine, index
+from bansos_portal.search.models import SearchEntry, SearchTerm
 from bansos_portal.search.text import STOP_WORDS, words
 from faq.models import Category, Question
 
-SearchEntry = models.SearchEntry
-SearchTerm = getattr(models, "SearchTerm", None)  # the typo vocabulary; older index versions have none
 SEED, BATCH, WARM_UP = 2024, 2_000, 20
 FILLER_WORDS = 36_000  # plus ~1,700 demo words: a long tail that still fits text.stem's 50,000-entry cache
 
@@ -71,7 +71,7 @@ def _text(rng, vocab, count):
 def generate_entries(n, seed=SEED, start=0, word_counts=None):
     """Bulk-create questions start..n-1 and their index entries; returns seconds per phase.
     Each batch has its own seed, so growing 10k -> 100k gives the rows a 100k load would.
-    `word_counts` collects every indexed word, for the typo-correction vocabulary."""
+    `word_counts` counts the entries holding each word, for the typo-correction vocabulary."""
     vocab, phases, word_counts = vocabulary(seed), Counter(), Counter() if word_counts is None else word_counts
     categories = [Category.objects.get_or_create(slug=f"bench-{i}", defaults={"name": f"Uji {i}"})[0] for i in range(5)]
     content_type, published_at = ContentType.objects.get_for_model(Question), timezone.now() - timedelta(days=1)
@@ -83,9 +83,10 @@ def generate_entries(n, seed=SEED, start=0, word_counts=None):
             while left > 0:
                 sentences.append(_text(rng, vocab, min(left, size := rng.randint(6, 20))).capitalize() + ".")
                 left -= size
-            questions.append(Question(question=question, slug=f"bench-{i}", answer=" ".join(sentences),
-                                      category=rng.choice(categories), status=Status.PUBLISHED,
-                                      published_at=published_at))  # fmt: skip
+            answer = " ".join(sentences)  # bulk_create skips save(), which renders the HTML the index reads
+            questions.append(Question(question=question, slug=f"bench-{i}", answer=answer,
+                                      answer_html=render_markdown(answer), category=rng.choice(categories),
+                                      status=Status.PUBLISHED, published_at=published_at))  # fmt: skip
         phases["text"] += perf_counter() - clock
         with transaction.atomic():
             clock = perf_counter()
@@ -95,7 +96,7 @@ def generate_entries(n, seed=SEED, start=0, word_counts=None):
             entries = [
                 SearchEntry(content_type=content_type, object_id=q.pk, **index.entry_fields(q)) for q in questions
             ]
-            word_counts.update(w for e in entries for w in words(f"{e.title} {e.summary} {e.body}"))
+            word_counts.update(w for e in entries for w in index.counted_words(e))
             phases["stemming"] += perf_counter() - clock
             clock = perf_counter()
             SearchEntry.objects.bulk_create(entries, batch_size=BATCH)  # SQLite: the FTS5 triggers index these
@@ -105,9 +106,7 @@ def generate_entries(n, seed=SEED, start=0, word_counts=None):
 
 @transaction.atomic
 def fill_vocabulary(word_counts):
-    """Refill the typo-correction vocabulary (if this index has one) from every word, as rebuild() would."""
-    if SearchTerm is None or not hasattr(index, "vocabulary"):
-        return 0
+    """Refill the typo-correction vocabulary from every word, as rebuild() would."""
     SearchTerm.objects.all().delete()
     return len(SearchTerm.objects.bulk_create(index.vocabulary(word_counts), batch_size=BATCH))
 

@@ -1,8 +1,10 @@
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission, User
 from django.core.management.base import BaseCommand, CommandError
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from bansos_portal.editorial.roles import ensure_roles
+from bansos_portal.two_factor import issue_enrolment_code
 
 USERNAME = "humas"
 PASSWORD = "humas-lokal-2026"
@@ -22,3 +24,7 @@ class Command(BaseCommand):
         user.save()
         user.groups.add(group)
         self.stdout.write(f"Akun Humas demo: nama pengguna {USERNAME}, kata sandi {PASSWORD}")
+        if not TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+            # Only needed with TWO_FACTOR_REQUIRED=True; `make run` turns the second factor off.
+            code = issue_enrolment_code(user)
+            self.stdout.write(f"Kode pendaftaran autentikator (bila verifikasi dua langkah menyala): {code}")

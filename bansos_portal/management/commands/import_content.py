@@ -1,9 +1,8 @@
-import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from bansos_portal.content_file.load import ContentError, import_content
+from bansos_portal.content_file.load import ContentError, import_content, parse_content
 
 
 class Command(BaseCommand):
@@ -14,13 +13,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, file, **options):
         try:
-            data = json.loads(Path(file).read_text(encoding="utf-8"))
+            text = Path(file).read_text(encoding="utf-8")
         except OSError as error:
             raise CommandError(f"Berkas tidak dapat dibaca: {error.strerror}: {file}") from None
-        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        except UnicodeDecodeError as error:
             raise CommandError(f"Berkas bukan JSON UTF-8 yang sah: {error}") from None
         try:
-            counts = import_content(data=data)
+            counts = import_content(data=parse_content(text))
         except ContentError as error:
             raise CommandError(f"Tidak ada yang diubah. {error}") from None
         summary = ", ".join(f"{count} {name}" for name, count in counts.items())

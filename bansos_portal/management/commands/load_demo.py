@@ -15,4 +15,6 @@ class Command(BaseCommand):
         else:
             call_command("import_content", str(DEMO_CONTENT), stdout=self.stdout)
             call_command("create_short_links", stdout=self.stdout)  # /s/pkh and friends, for the links kit
+            call_command("load_precheck_demo", stdout=self.stdout)
         call_command("create_demo_account", stdout=self.stdout)
+        call_command("load_regions", stdout=self.stdout)  # idempotent: regions, verified offices, office roles

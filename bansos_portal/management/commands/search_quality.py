@@ -18,7 +18,6 @@ from bansos_portal.search.quality import (
 from faq.models import Category, Clarification, Question
 from programs.models import Budget, Program
 
-
 VENDORS = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
 
 

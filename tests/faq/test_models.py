@@ -1,0 +1,10 @@
+from faq.models import Clarification
+
+
+def test_clarification_list_reads_only_what_a_list_shows(make_clarification):
+    clarification = make_clarification(claim="Pesan berantai", verdict=Clarification.Verdict.HOAX)
+
+    (listed,) = Clarification.objects.for_list()
+
+    assert (listed, listed.claim, listed.get_verdict_display()) == (clarification, "Pesan berantai", "Hoaks")
+    assert {"explanation", "explanation_html"} <= listed.get_deferred_fields()
