@@ -16,7 +16,8 @@ run: install
 	@echo "Portal Bansos berjalan di http://$(HOST):$(PORT)/"
 	@echo "Admin Humas:  http://$(HOST):$(PORT)/admin/  (akun demo di atas, hanya untuk lokal)"
 	@echo ""
-	$(DEV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	$(DEV) NOTIFY_EMAIL=True EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend \
+		NOTIFY_SITE_URL=http://$(HOST):$(PORT) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install browser checkers lint-imports
 	$(BIN)/pytest $(PYTEST_ARGS)

@@ -4,6 +4,7 @@ importing them here keeps their app label ("bansos_portal"), tables and migratio
 from bansos_portal.page_cache.models import ContentChange  # noqa: F401
 from bansos_portal.search.models import (  # noqa: F401
     BestBet,
+    CitizenWord,
     SearchEntry,
     SearchPosting,
     SearchQueryStat,

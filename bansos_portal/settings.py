@@ -144,6 +144,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "id"
+# Fixes to Django's own Indonesian (typos, English left over) on the pages Humas use.
+LOCALE_PATHS = [BASE_DIR / "bansos_portal" / "locale"]
 TIME_ZONE = "Asia/Jakarta"
 USE_I18N = True
 USE_TZ = True
@@ -282,6 +284,21 @@ AXES_CLIENT_IP_CALLABLE = "bansos_portal.two_factor.client_key"
 CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 AXES_VERBOSE = False
+
+# E-mail: notices to Humas when an item is submitted, returned or published (editorial/notifications.py).
+# Off unless NOTIFY_EMAIL=True; `make run` prints them on the console. A mail server that does not answer
+# within EMAIL_TIMEOUT seconds costs one log line, never the editor's click.
+NOTIFY_EMAIL = env_bool("NOTIFY_EMAIL", "False")
+# Where the links in those e-mails point: the admin's public address, without a trailing slash.
+NOTIFY_SITE_URL = os.environ.get("NOTIFY_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", "False")
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Portal Bansos <noreply@localhost>")
 
 # Two-factor sign-in (TOTP) for every account that can publish; `make run` turns it off locally.
 TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", "False" if DEBUG else "True")

@@ -12,11 +12,16 @@ import base64
 import ipaddress
 
 import segno
+from axes.handlers.proxy import AxesProxyHandler
+from axes.helpers import get_cool_off, get_credentials, get_failure_limit
+from axes.models import AccessAttempt
+from axes.utils import reset
 from django import forms
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.http import url_has_allowed_host_and_scheme
 from django_otp import login as otp_login
@@ -39,6 +44,31 @@ def client_key(request):
     network = ipaddress.ip_network(f"{address}/{prefix}", strict=False)
     digest = salted_hmac("bansos-portal.sign-in-client", str(network), algorithm="sha256").digest()
     return str(ipaddress.IPv6Address(digest[:16]))
+
+
+def remaining_attempts(request, username):
+    """How many more failed sign-ins this user name may have from this client before the lockout."""
+    credentials = get_credentials(username)
+    return get_failure_limit(request, credentials) - AxesProxyHandler.get_failures(request, credentials)
+
+
+def cool_off_minutes():
+    return int(get_cool_off().total_seconds() // 60)
+
+
+def locked_usernames():
+    """User names locked out from at least one client now (failures within the cool-off, at the limit)."""
+    since = timezone.now() - get_cool_off()
+    return (
+        AccessAttempt.objects.filter(failures_since_start__gte=settings.AXES_FAILURE_LIMIT, attempt_time__gte=since)
+        .values_list("username", flat=True)
+        .distinct()
+    )
+
+
+def unlock(username):
+    """Clear every client's failures for this user name (axes' own reset); returns how many were cleared."""
+    return reset(username=username)
 
 
 def client_address(request):

@@ -1,5 +1,9 @@
+import re
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from simple_history.models import HistoricalRecords
 
@@ -89,9 +93,13 @@ class Question(MarkdownModel, Reviewable, Publishable):
         return self.programs.all() if self.pk else []
 
 
+SENTENCE_END = re.compile(r"(?<=[.!?])\s")
+
+
 class ClarificationQuerySet(PublishableQuerySet):
     def for_list(self):
-        return self.only("slug", "claim", "verdict", "date")
+        # The explanation's HTML only feeds the neutral headline of items written before the correction.
+        return self.only("slug", "claim", "correction", "verdict", "date", "explanation_html")
 
 
 class Clarification(MarkdownModel, Reviewable, Publishable):
@@ -103,6 +111,15 @@ class Clarification(MarkdownModel, Reviewable, Publishable):
 
     # A claim is often a whole forwarded message, so it has no length limit.
     claim = models.TextField("klaim yang beredar", help_text="Teks biasa, seperti yang beredar.")
+    # Blank only for items written before it existed; clean() asks it of every new one.
+    correction = models.CharField(
+        "koreksi (judul)",
+        max_length=160,
+        blank=True,
+        help_text=(
+            "Satu kalimat fakta yang meluruskan klaim, ditulis oleh Humas; tampil sebagai judul, sebelum kutipan klaim."
+        ),
+    )
     slug = models.SlugField("slug", max_length=200, unique=True)
     verdict = models.CharField("penilaian", max_length=20, choices=Verdict.choices)
     explanation = models.TextField(
@@ -117,6 +134,9 @@ class Clarification(MarkdownModel, Reviewable, Publishable):
     proposal_for = proposal_field()
 
     markdown_fields = ("explanation",)
+    # A content file may restore an item written before corrections existed (a backup must always load);
+    # what Humas write anew in the admin must have one.
+    allow_blank_correction = False
 
     objects = ClarificationQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["explanation_html"])
@@ -131,13 +151,46 @@ class Clarification(MarkdownModel, Reviewable, Publishable):
         constraints = [PROPOSAL_NEVER_PUBLIC]
 
     def __str__(self):
-        return Truncator(self.claim).words(20)
+        return self.headline
+
+    def clean(self):
+        super().clean()
+        if self._state.adding and not self.correction.strip() and not self.allow_blank_correction:
+            raise ValidationError({"correction": "Tulis koreksinya: satu kalimat fakta yang menjadi judul."})
+
+    @property
+    def lead(self):
+        """The words that lead wherever the item is shown: the correction, or for an item written before
+        corrections existed, the opening of its explanation. Never the claim."""
+        if self.correction.strip():
+            return self.correction.strip()
+        facts = " ".join(strip_tags(self.explanation_html).split())
+        # Humas often open the explanation with "Faktanya:" themselves; its first sentence states the fact.
+        first_sentence = SENTENCE_END.split(facts.removeprefix("Faktanya:").strip(), maxsplit=1)[0]
+        return Truncator(first_sentence).words(20)
+
+    @property
+    def headline(self):
+        """The title everywhere plain text goes: the verdict and the correction."""
+        if self.correction.strip():
+            return f"{self.get_verdict_display().upper()} \u2014 {self.lead}"
+        return f"Klarifikasi: {self.lead}"
+
+    @property
+    def description(self):
+        """Page description and link preview: the headline, then the start of the claim, quoted."""
+        return f"{self.headline.rstrip('.')}. {self.quoted_claim(words=25)}"
+
+    def quoted_claim(self, words=None):
+        """The claim as a marked quotation, for places that have only plain text."""
+        claim = " ".join(self.claim.split())
+        return f"Klaim yang beredar (dikutip): \u201c{Truncator(claim).words(words) if words else claim}\u201d"
 
     def get_absolute_url(self):
         return reverse("faq:clarification", args=[self.slug])
 
     def search_document(self):
-        return {"title": self.claim, "summary": self.get_verdict_display(), "body_html": self.explanation_html}
+        return {"title": self.headline, "summary": self.quoted_claim(), "body_html": self.explanation_html}
 
     def search_programs(self):
         return self.programs.all() if self.pk else []

@@ -7,6 +7,9 @@ type added here is checked everywhere at once.
 import json
 
 from bansos_portal.content_file.load import DEMO_CONTENT, import_content
+from bansos_portal.directory.offices import load_offices, verified_offices
+from bansos_portal.directory.regions import package_entries, sync_regions
+from bansos_portal.precheck.demo import load_demo as load_precheck_rules
 
 DEMO_FILE = DEMO_CONTENT
 
@@ -30,9 +33,20 @@ PUBLIC_PAGES = {
     "sematan-program": "/sematkan/program/pkh/",
     "sematan-jawaban": "/sematkan/tanya-jawab/cara-cek-apakah-saya-terdaftar-penerima-bansos/",
     "data-terbuka": "/data-terbuka/",
+    "cek-bantuan": "/cek-bantuan/",
+    "dinas-sosial": "/dinas-sosial/",
+    "dinas-sosial-cari": "/dinas-sosial/?q=dinsos+kab+bandung",
+    "dinas-sosial-provinsi": "/dinas-sosial/jawa-timur/",
+    "dinas-sosial-kabupaten": "/dinas-sosial/jawa-barat/kabupaten-bandung/",
+    "sematan-dinas-sosial": "/sematkan/dinas-sosial/jawa-timur/",
+    "program-terima-kasih": "/program/pkh/?terima-kasih=1",
     "tidak-ditemukan": "/halaman-yang-tidak-ada/",
 }
 
 
 def load_demo_content():
+    """What `load_demo` puts in a fresh database: programs and answers, pre-check rules, regions and offices."""
     import_content(data=json.loads(DEMO_FILE.read_text(encoding="utf-8")))
+    load_precheck_rules()
+    sync_regions(package_entries())
+    load_offices(verified_offices())

@@ -172,6 +172,7 @@ class Question(OnSite):
 class Clarification(OnSite):
     slug: str
     claim: str
+    correction: str
     verdict: choice(ClarificationModel.Verdict.values)
     verdict_label: str
     explanation_html: str

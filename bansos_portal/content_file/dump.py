@@ -49,7 +49,7 @@ def _question(question):
 def _clarification(clarification):
     return {
         "slug": clarification.slug,
-        **_fields(clarification, ["claim", "verdict", "explanation"]),
+        **_fields(clarification, ["claim", "correction", "verdict", "explanation"]),
         "date": clarification.date.isoformat(),
         "programs": [program.slug for program in clarification.programs.all()],
         "sources": _sources(clarification),

@@ -5,12 +5,13 @@ from datetime import UTC
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
 from bansos_portal.links.slug_history import refuse_slug_left_by_another
+from bansos_portal.page_cache.invalidation import one_change
 from bansos_portal.publishing import Status
+from bansos_portal.search.index import deferred_indexing
 from faq.models import Category, Clarification, ClarificationSource, Question
 from programs.models import SECTIONS, BenefitComponent, Budget, Program, ProgramSource
 
@@ -88,6 +89,7 @@ TEXT_FIELDS = {
     "url",
     "answer",
     "explanation",
+    "correction",
 } - {"order"}
 
 
@@ -108,7 +110,9 @@ def import_content(*, data):
     for key in LISTS:
         for i, item in enumerate(data[key] if isinstance(data.get(key), list) else []):
             _refuse_unstorable(item, _named(f"{key}[{i}]", item))
-    with transaction.atomic():
+    # One transaction, indexed and counted as one change of content as it ends: the items are saved and
+    # then linked, and the index and the page cache need only the final state.
+    with one_change(), deferred_indexing():
         counts = {
             "program": [_program(item, f"programs[{i}]") for i, item in enumerate(_list(data, "programs"))],
             "kategori": [
@@ -341,7 +345,8 @@ def _related_questions(item, where):
 
 
 def _clarification(item, where):
-    clarification, where = _entry(Clarification, item, where, ["claim", "verdict", "explanation"])
+    clarification, where = _entry(Clarification, item, where, ["claim", "correction", "verdict", "explanation"])
+    clarification.allow_blank_correction = True  # a backup made before corrections existed still restores
     date = item.get("date")
     if date:
         date = _value("date", date, where)

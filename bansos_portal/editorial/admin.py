@@ -55,6 +55,8 @@ class TransitionAdmin(admin.ModelAdmin):
     date_hierarchy = "at"
     list_select_related = ["content_type"]
     change_list_template = "admin/editorial/transition_changelist.html"
+    # Not the app's admin/editorial/change_form.html, which is the publishable items' form.
+    change_form_template = "admin/change_form.html"
 
     def has_add_permission(self, request):
         return False
@@ -90,3 +92,9 @@ class ChangeNoteAdmin(admin.ModelAdmin):
     list_filter = ["content_type"]
     search_fields = ["note"]
     fields = ["note", "created_at"]
+    change_form_template = "admin/change_form.html"
+
+    # A note belongs to an item and is written when the item is published («Alur terbit»), which knows
+    # the item; a free-standing form here could only save a note that belongs to nothing.
+    def has_add_permission(self, request):
+        return False

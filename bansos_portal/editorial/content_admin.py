@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.db.models import Q
 
 from bansos_portal.editorial import workflow
+from bansos_portal.editorial.fact_check_admin import QuickClarificationAdmin
 from bansos_portal.editorial.money import SMALLEST_BENEFIT, RupiahAdmin
 from bansos_portal.editorial.proposal_admin import without_proposals
 from bansos_portal.editorial.publishable_admin import FollowsItemInline, PublishableAdmin, SourceInline
@@ -142,8 +143,8 @@ class QuestionAdmin(PublishableAdmin):
     list_select_related = ["category"]
     search_fields = ["question", "answer", "slug"]
     prepopulated_fields = {"slug": ["question"]}
-    autocomplete_fields = ["related", "successor"]
-    filter_horizontal = ["programs"]
+    # A search box, not the two-list picker: that one's JavaScript strings stay in English under the CSP.
+    autocomplete_fields = ["related", "successor", "programs"]
     fieldsets = [
         (None, {"fields": ["question", "slug", "category", "answer", "programs", "related", "order"]}),
         PublishableAdmin.publication_fieldset,
@@ -156,16 +157,16 @@ class ClarificationSourceInline(SourceInline):
 
 
 @admin.register(Clarification)
-class ClarificationAdmin(PublishableAdmin):
+class ClarificationAdmin(QuickClarificationAdmin, PublishableAdmin):
     list_display = ["__str__", "verdict", "date", "status", "published_at"]
     list_filter = ["status", "verdict", "programs"]
-    search_fields = ["claim", "explanation", "slug"]
-    prepopulated_fields = {"slug": ["claim"]}
-    filter_horizontal = ["programs"]
-    autocomplete_fields = ["successor"]
+    search_fields = ["correction", "claim", "explanation", "slug"]
+    # The address comes from the correction: the hoax's words must never become a ministry address.
+    prepopulated_fields = {"slug": ["correction"]}
+    autocomplete_fields = ["successor", "programs"]
     inlines = [ClarificationSourceInline]
     fieldsets = [
-        (None, {"fields": ["claim", "slug", "verdict", "date", "explanation", "programs"]}),
+        (None, {"fields": ["claim", "slug", "verdict", "correction", "date", "explanation", "programs"]}),
         PublishableAdmin.publication_fieldset,
         ("Bila diarsipkan", {"fields": ["successor"]}),
     ]

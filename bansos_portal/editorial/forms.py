@@ -2,7 +2,6 @@
 made on the version of the item the editor was shown."""
 
 from django import forms
-from django.contrib.admin.widgets import AdminSplitDateTime
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -11,6 +10,7 @@ from django.utils.formats import date_format
 from bansos_portal.editorial.concurrency import version_token
 from bansos_portal.editorial.proposals import live_changed
 from bansos_portal.editorial.revisions import changes_since
+from bansos_portal.editorial.widgets import ScheduleWidget
 from bansos_portal.publishing import Status
 
 
@@ -25,7 +25,7 @@ class TransitionForm(forms.Form):
     published_at = forms.SplitDateTimeField(
         label="Terbit pada",
         required=False,
-        widget=AdminSplitDateTime,
+        widget=ScheduleWidget,
         help_text="Kosongkan untuk terbit sekarang. Isi waktu di masa depan untuk menjadwalkan.",
     )
     change_note = forms.CharField(

@@ -19,7 +19,7 @@ SLUG_PAGES = {
 REQUIRED = {
     "programs.program": ["summary", "description", "eligibility", "benefits", "registration"],
     "faq.question": ["answer"],
-    "faq.clarification": ["explanation"],
+    "faq.clarification": ["correction", "explanation"],
 }
 HREF = re.compile(r'href="([^"]+)"')
 FIGURE = re.compile(r"\bRp\s?\d|\d+(?:[.,]\d+)*\s?(?:%|persen|juta|miliar|triliun)\b", re.IGNORECASE)

@@ -43,7 +43,7 @@ def make_link(request, obj):
 
 def render_preview(request, obj, *, expires=None):
     renderer = import_string(RENDERERS[obj._meta.label_lower])
-    banner = {"status": obj.get_status_display(), "expires": expires}
+    banner = {"status": workflow.status_label(obj), "expires": expires}
     if workflow.is_proposal(obj):
         banner["proposal_for"] = obj.proposal_for
         # A proposal's own slug is never an address: its page links where the live page lives.

@@ -12,6 +12,7 @@ from django.utils.html import format_html
 from bansos_portal.editorial import proposals
 from bansos_portal.editorial.comparison import compare, row_kinds
 from bansos_portal.editorial.revision_admin import RevisionAdmin
+from bansos_portal.editorial.revisions import when
 from bansos_portal.editorial.workflow import is_proposal
 
 PROPOSALS_ONLY = "ya"
@@ -146,6 +147,30 @@ class ProposalAdmin(RevisionAdmin):
         if proposals.is_live(obj):
             obj, _ = proposals.propose(obj, user=request.user)
         return super().restore_revision(request, obj, revision)
+
+    def restore_target(self, obj):
+        return (proposals.open_proposal(obj) or obj) if proposals.is_live(obj) else obj
+
+    def restore_outcome_text(self, obj):
+        if not proposals.is_live(obj):
+            return super().restore_outcome_text(obj)
+        if proposals.open_proposal(obj):
+            return (
+                "Halaman ini sedang terbit dan sudah punya usulan perubahan: isi usulan itu (dan baris di dalam "
+                "formulirnya) diganti dengan isi revisi ini. Halaman publik tidak berubah sampai usulan diterbitkan."
+            )
+        return (
+            "Halaman ini sedang terbit: isi revisi ini (dan baris di dalam formulirnya) masuk ke usulan perubahan "
+            "baru. Halaman publik tidak berubah sampai Penyunting menerbitkan usulan itu."
+        )
+
+    def restored_text(self, obj, target, revision):
+        if target == obj:
+            return super().restored_text(obj, target, revision)
+        return (
+            f"Revisi {when(revision)} dipulihkan ke usulan perubahan, baris di dalam formulirnya juga. "
+            "Halaman yang terbit belum berubah: periksa usulan ini lalu ajukan atau terbitkan."
+        )
 
     def kept_on_restore(self, obj):
         return {"slug"} if is_proposal(obj) else set()

@@ -2,8 +2,9 @@
 revisions with diff and restore, previews, no lost edits and a live Markdown preview."""
 
 from django.contrib import admin, messages
-from django.contrib.admin.utils import flatten_fieldsets
+from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -14,7 +15,7 @@ from bansos_portal.editorial.forms import TransitionForm
 from bansos_portal.editorial.models import ChangeNote, Transition
 from bansos_portal.editorial.prepublish import warnings_for
 from bansos_portal.editorial.proposal_admin import ProposalAdmin
-from bansos_portal.editorial.widgets import MarkdownPreviewWidget
+from bansos_portal.editorial.widgets import MarkdownPreviewWidget, ScheduleWidget
 from bansos_portal.publishing import Status
 from bansos_portal.rich_text import render_markdown
 
@@ -59,6 +60,11 @@ def archive(modeladmin, request, queryset):
     _bulk_move(modeladmin, request, queryset, Status.ARCHIVED, "diarsipkan")
 
 
+def sentence(text):
+    """Ends `text` with a full stop unless it already ends a sentence (a question's title ends in «?»)."""
+    return text if text.rstrip().endswith((".", "?", "!", "…")) else f"{text}."
+
+
 def _dates_changed(old, new):
     # The form shows whole seconds, so a stored time with microseconds is not a change.
     def seconds(moment):
@@ -101,6 +107,25 @@ class PublishableAdmin(ProposalAdmin):
 
     def has_change_permission(self, request, obj=None):
         return super().has_change_permission(request, obj) and workflow.may_open_form(request.user, obj)
+
+    def get_list_display(self, request):
+        # A scheduled item is not on the site yet: the list says so instead of «Terbit».
+        return ["status_column" if name == "status" else name for name in super().get_list_display(request)]
+
+    @admin.display(description="status", ordering="status")
+    def status_column(self, obj):
+        return workflow.status_label(obj)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        obj = self.get_object(request, unquote(object_id))
+        context = {"status_label": workflow.status_label(obj)} if obj else {}
+        return super().change_view(request, object_id, form_url, {**context, **(extra_context or {})})
+
+    def get_view_on_site_url(self, obj=None):
+        # «Lihat di situs» only once the page is public; until then the public address answers 404.
+        if obj is not None and not obj.is_published():
+            return None
+        return super().get_view_on_site_url(obj)
 
     def get_changelist_instance(self, request):
         changelist = super().get_changelist_instance(request)
@@ -155,6 +180,8 @@ class PublishableAdmin(ProposalAdmin):
     # Markdown fields get a live preview and the cheat sheet --------------------------------------
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, models.DateTimeField):
+            kwargs["widget"] = ScheduleWidget
         if db_field.name in getattr(self.model, "markdown_fields", ()):
             opts = self.model._meta
             url = reverse(f"admin:{opts.app_label}_{opts.model_name}_markdown_preview")
@@ -183,7 +210,7 @@ class PublishableAdmin(ProposalAdmin):
             except (PermissionDenied, ValueError) as error:
                 self.message_user(request, str(error), messages.ERROR)
             else:
-                self.message_user(request, f"{done.get_action_display()}: {item}.", messages.SUCCESS)
+                self.message_user(request, sentence(f"{done.get_action_display()}: {item}"), messages.SUCCESS)
                 return HttpResponseRedirect(self._url("workflow", item))
         context = self._context(request, obj, "Alur terbit", **self.workflow_context(request, obj, form))
         return TemplateResponse(request, "admin/editorial/workflow.html", context)
@@ -207,6 +234,7 @@ class PublishableAdmin(ProposalAdmin):
         transitions = form.fields["target"].choices
         return {
             "form": form,
+            "status_label": workflow.status_label(obj),
             "transitions": transitions,
             "warnings": form.warnings,
             # The version shown now: after a refusal the editor has seen what changed, and may go on.

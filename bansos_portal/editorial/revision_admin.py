@@ -6,21 +6,32 @@ for what the public sees the moment it is saved (budget figures, FAQ categories)
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from simple_history.admin import SimpleHistoryAdmin
 
 from bansos_portal.editorial import workflow
-from bansos_portal.editorial.revisions import compare, compare_related, restore
+from bansos_portal.editorial.revisions import (
+    compare,
+    compare_related,
+    related_histories,
+    restore,
+    restore_changes,
+    when,
+)
 
 Action = workflow.Action
 
 
 class RevisionAdmin(SimpleHistoryAdmin):
     object_history_template = "admin/editorial/object_history.html"
-    restored_message = "Revisi dipulihkan sebagai revisi baru. Periksa lalu ajukan atau terbitkan."
+    restored_message = (
+        "Revisi {when} dipulihkan sebagai revisi baru, baris di dalam formulirnya juga. Statusnya tetap «{status}»: "
+        "periksa lalu ajukan atau terbitkan."
+    )
+    restore_outcome = "Isi item ini (dan baris di dalam formulirnya) diganti dengan isi revisi itu, jadi revisi baru."
 
     def get_urls(self):
         view = self.admin_site.admin_view
@@ -79,18 +90,47 @@ class RevisionAdmin(SimpleHistoryAdmin):
         return TemplateResponse(request, "admin/editorial/compare.html", context)
 
     def restore_view(self, request, object_id, history_id):
-        if request.method != "POST":
-            return HttpResponse("Gunakan tombol Pulihkan di halaman riwayat.", status=405, headers={"Allow": "POST"})
+        """GET shows what restoring the revision would change; only the POST of that page restores."""
         obj = self._get_viewable(request, object_id)
         if not self.may_restore(request, obj):
             raise PermissionDenied
         revision = get_object_or_404(obj.history.all(), pk=history_id)
+        if request.method != "POST":
+            return self.restore_confirmation(request, obj, revision)
         target = self.restore_revision(request, obj, revision)
-        if target == obj:
-            self.message_user(request, self.restored_message)
-        else:
-            self.message_user(request, "Revisi dipulihkan ke usulan perubahan. Halaman yang terbit belum berubah.")
+        self.message_user(request, self.restored_text(obj, target, revision))
         return HttpResponseRedirect(reverse(f"admin:{self._info()}_change", args=[target.pk]))
+
+    def restore_confirmation(self, request, obj, revision):
+        target = self.restore_target(obj)
+        current = target.history.order_by("-history_date", "-history_id").first()
+        changes = restore_changes(current, revision, keep=self.kept_on_restore(target), rows=self.restored_rows())
+        context = self._context(
+            request,
+            obj,
+            f"Pulihkan revisi {when(revision)}?",
+            revision=revision,
+            changes=changes,
+            outcome=self.restore_outcome_text(obj),
+            history_url=reverse(f"admin:{self._info()}_history", args=[obj.pk]),
+        )
+        return TemplateResponse(request, "admin/editorial/restore_confirm.html", context)
+
+    def restore_target(self, obj):
+        """The item a restore would change (a live item's changes go to its proposal)."""
+        return obj
+
+    def restore_outcome_text(self, obj):
+        return self.restore_outcome
+
+    def restored_text(self, obj, target, revision):
+        status = target.get_status_display() if hasattr(target, "get_status_display") else ""
+        return self.restored_message.format(when=when(revision), status=status)
+
+    def restored_rows(self):
+        """The kinds of row edited inside this admin's form: they are restored with the item."""
+        inline_models = {inline.model for inline in self.inlines}
+        return [rel for rel in related_histories(self.model) if rel.related_model in inline_models]
 
     def may_restore(self, request, obj):
         return self.has_change_permission(request, obj)
@@ -101,9 +141,10 @@ class RevisionAdmin(SimpleHistoryAdmin):
 
     def restore_revision(self, request, obj, revision):
         """Restore the revision's content; returns the item it went to."""
-        restore(obj, revision, user=request.user, keep=self.kept_on_restore(obj))
-        comment = f"Revisi {revision.history_date:%d-%m-%Y %H:%M}"
-        workflow.record(obj, Action.RESTORED, user=request.user, from_status=obj.status, comment=comment)
+        restore(obj, revision, user=request.user, keep=self.kept_on_restore(obj), rows=self.restored_rows())
+        workflow.record(
+            obj, Action.RESTORED, user=request.user, from_status=obj.status, comment=f"Revisi {when(revision)}"
+        )
         return obj
 
     def history_view(self, request, object_id, extra_context=None):
@@ -123,7 +164,8 @@ class AuditedAdmin(RevisionAdmin):
     """For what has no draft, so that a save is public at once: only a Penyunting changes it (roles.py),
     and every add, change, delete and restore is in the audit with who, when and what changed."""
 
-    restored_message = "Revisi dipulihkan sebagai revisi baru; situs langsung menampilkannya."
+    restored_message = "Revisi {when} dipulihkan sebagai revisi baru; situs langsung menampilkannya."
+    restore_outcome = "Isi revisi itu menjadi revisi baru dan situs langsung menampilkannya (tidak ada draf)."
 
     def save_model(self, request, obj, form, change):
         self.before_edit(request, obj)
@@ -143,8 +185,8 @@ class AuditedAdmin(RevisionAdmin):
 
     def restore_revision(self, request, obj, revision):
         self.before_edit(request, obj)
-        restore(obj, revision, user=request.user)
-        note = f"Revisi {revision.history_date:%d-%m-%Y %H:%M}"
+        restore(obj, revision, user=request.user, rows=self.restored_rows())
+        note = f"Revisi {when(revision)}"
         workflow.record_edit(obj, Action.RESTORED, user=request.user, note=note)
         return obj
 

@@ -138,13 +138,53 @@ def _short(value, limit=160):
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def restore(obj, record, *, user, keep=()):
-    """Copy a revision's content onto the item (but not the fields in `keep`) and save it: the restore is
-    itself a new revision."""
-    for field in tracked_fields(record):
-        if field.name not in NOT_RESTORED and field.name not in keep:
-            setattr(obj, field.attname, getattr(record, field.attname))
-    obj._change_reason = f"Memulihkan revisi {record.history_date:%d-%m-%Y %H:%M}"
+def when(record):
+    """A revision's moment as editors read it: Jakarta time, whole minutes."""
+    return date_format(timezone.localtime(record.history_date), "j F Y H.i") + " WIB"
+
+
+def restorable_fields(record, keep=()):
+    return [field for field in tracked_fields(record) if field.name not in NOT_RESTORED and field.name not in keep]
+
+
+def restore(obj, record, *, user, keep=(), rows=()):
+    """Copy a revision's content onto the item (but not the fields in `keep`), and the rows of the kinds in
+    `rows` (relations from `related_histories`) as they stood at that revision: the restore is one new
+    revision of the item, its rows saved just after it."""
+    for field in restorable_fields(record, keep):
+        setattr(obj, field.attname, getattr(record, field.attname))
+    obj._change_reason = f"Memulihkan revisi {when(record)}"
     obj._history_user = user
     obj.save()
+    for rel in rows:
+        _restore_rows(obj, record, rel)
     return obj
+
+
+def _restore_rows(obj, record, rel):
+    """The item's rows of one kind replaced by those of the revision (taken from the revision's own item, so
+    a proposal can receive the rows its live item had)."""
+    model = rel.related_model
+    fields = [field for field in model._meta.concrete_fields if field.name not in ("id", rel.field.name)]
+    old_rows = list(model.history.as_of(snapshot_time(record)).filter(**{rel.field.attname: record.id}))
+    for row in getattr(obj, rel.get_accessor_name()).all():
+        row.delete()
+    for old in old_rows:
+        row = model(**{field.attname: getattr(old, field.attname) for field in fields})
+        setattr(row, rel.field.name, obj)
+        row.save()
+
+
+def restore_changes(current, record, *, keep=(), rows=()):
+    """What restoring `record` would change on the item whose latest revision is `current`: rows like
+    `compare()`, only those that differ."""
+    names = {field.name for field in restorable_fields(record, keep)}
+    changes = [
+        diff_row(field.verbose_name, display(current, field), display(record, field))
+        for field in tracked_fields(record)
+        if field.name in names
+    ]
+    for rel in rows:
+        label = rel.related_model._meta.verbose_name_plural
+        changes.append(diff_row(label, related_text(current, rel), related_text(record, rel)))
+    return [change for change in changes if change["changed"]]

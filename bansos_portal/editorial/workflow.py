@@ -9,9 +9,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import Truncator
 
 from bansos_portal.editorial.models import ChangeNote, PreviewKey, Transition
+from bansos_portal.editorial.notifications import notify_move
 from bansos_portal.editorial.revisions import display, tracked_fields
 from bansos_portal.publishing import Status
 
@@ -29,6 +31,14 @@ TRANSITIONS = {
     (Status.PUBLISHED, Status.ARCHIVED): (Action.ARCHIVED, "Arsipkan", True),
     (Status.ARCHIVED, Status.DRAFT): (Action.RETURNED, "Keluarkan dari arsip (jadikan draf)", True),
 }
+
+
+def status_label(obj):
+    """The status as the public will see it: a published item whose time has not come is scheduled."""
+    if obj.status == Status.PUBLISHED and obj.published_at and obj.published_at > timezone.now():
+        moment = timezone.localtime(obj.published_at)
+        return f"Dijadwalkan ({date_format(moment, 'j F Y, H.i')} {moment.tzname()})"
+    return obj.get_status_display()
 
 
 def publish_permission(model):
@@ -164,7 +174,7 @@ def move(obj, target, *, user, comment="", published_at=None, change_note=""):
             created_at=max(obj.published_at, now),
             author=user,
         )
-    return record(obj, action, user=user, from_status=source, comment=comment)
+    return notify_move(obj, record(obj, action, user=user, from_status=source, comment=comment))
 
 
 def record_form_change(obj, *, user, old_status, dates_changed):

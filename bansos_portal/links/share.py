@@ -2,7 +2,6 @@
 
 from urllib.parse import urlencode
 
-from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
 
@@ -24,15 +23,23 @@ def question_message(question):
     return f"{question.question} Jawaban resmi Kementerian Sosial:"
 
 
+# Where citizens complain, on every forwarded clarification: it is the line a cut must never lose.
+COMPLAINTS = "Pengaduan resmi: Call Center 171 · lapor.go.id"
+
+
+def correction_line(clarification):
+    """The fact that sets the claim straight (Clarification.lead): never the claim's wording."""
+    return clarification.lead
+
+
 def clarification_message(clarification, url):
-    """A message ready to forward in the same WhatsApp group the hoax came from."""
+    """A message ready to forward in the same WhatsApp group the hoax came from: the correction first, the
+    claim quoted below it, and always, whole, the official link and where to complain."""
     claim = Truncator(" ".join(clarification.claim.split())).words(30)
-    facts = " ".join(strip_tags(clarification.explanation_html).split())
-    # Humas often open the explanation with "Faktanya:" themselves; say it once.
-    facts = Truncator(facts.removeprefix("Faktanya:").strip()).words(40)
     return (
         f"*CEK FAKTA: {clarification.get_verdict_display().upper()}*\n"
+        f"Faktanya: {correction_line(clarification)}\n"
         f"Kabar yang beredar: \u201c{claim}\u201d\n"
-        f"Faktanya: {facts}\n"
-        f"Penjelasan resmi Kementerian Sosial: {url}"
+        f"Penjelasan resmi Kementerian Sosial: {url}\n"
+        f"{COMPLAINTS}"
     )

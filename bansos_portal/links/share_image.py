@@ -32,6 +32,23 @@ def render_png(program):
         draw.text((70, y), line, font=_font(32), fill=PALE)
         y += 42
     draw.text((70, SIZE[1] - 80), "Program pemerintah pusat · informasi resmi", font=_font(28), fill=PALE)
+    return _png(image)
+
+
+def _png(image):
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=True)
     return buffer.getvalue()
+
+
+def render_clarification_png(verdict, correction):
+    """A clarification's picture: the verdict and the correction, never the hoax's words."""
+    image = Image.new("RGB", SIZE, BLUE)
+    draw = ImageDraw.Draw(image)
+    draw.text((70, 60), "CEK FAKTA · KEMENTERIAN SOSIAL", font=_font(30), fill=PALE)
+    draw.text((70, 130), verdict.upper(), font=_font(110), fill=WHITE)
+    lines = textwrap.wrap(correction, width=40)[:4]
+    for number, line in enumerate(lines):
+        draw.text((70, 290 + 60 * number), line, font=_font(46), fill=WHITE)
+    draw.text((70, SIZE[1] - 80), "Pengaduan: Call Center 171 · lapor.go.id", font=_font(28), fill=PALE)
+    return _png(image)

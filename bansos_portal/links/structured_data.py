@@ -66,6 +66,8 @@ def claim_review(clarification, url):
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "url": url,
+        # The review is named by the correction; the hoax's words stay in claimReviewed, where schema.org wants them.
+        "name": clarification.headline,
         "datePublished": clarification.date.isoformat(),
         "claimReviewed": Truncator(" ".join(clarification.claim.split())).chars(300),
         "author": PUBLISHER,

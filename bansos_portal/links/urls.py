@@ -16,6 +16,8 @@ urlpatterns = [
     path("program/<slug:slug>/leaflet/", views.leaflet, name="leaflet"),
     path("program/<slug:slug>/gambar-bagikan.png", views.program_share_image, name="share_image"),
     path("program/<slug:slug>/atom.xml", ProgramFeed(), name="program_feed"),
+    path("cek-fakta/<slug:slug>/leaflet/", views.clarification_leaflet, name="clarification_leaflet"),
+    path("cek-fakta/<slug:slug>/gambar-bagikan.png", views.clarification_share_image, name="clarification_share_image"),
     path("pembaruan/atom.xml", UpdatesFeed(), name="feed"),
     path("data-terbuka/", open_data.open_data, name="open_data"),
     re_path(

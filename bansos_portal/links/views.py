@@ -6,10 +6,10 @@ from django.urls import reverse
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET
 
-from faq.models import Question
+from faq.models import Clarification, Question
 from programs.models import Program
 
-from . import share_image
+from . import share, share_image
 from .models import ShortLink
 from .stable import answers_publicly
 
@@ -75,6 +75,22 @@ def booklet(request):
 def program_share_image(request, slug):
     program = get_object_or_404(Program.objects.published(), slug=slug)
     return HttpResponse(share_image.render_png(program), content_type="image/png")
+
+
+@require_GET
+def clarification_leaflet(request, slug):
+    clarification = get_object_or_404(Clarification.objects.published().prefetch_related("short_links"), slug=slug)
+    context = {"clarification": clarification, "correction": share.correction_line(clarification)}
+    return render(request, "links/clarification_leaflet.html", context)
+
+
+@require_GET
+def clarification_share_image(request, slug):
+    clarification = get_object_or_404(Clarification.objects.published(), slug=slug)
+    png = share_image.render_clarification_png(
+        clarification.get_verdict_display(), share.correction_line(clarification)
+    )
+    return HttpResponse(png, content_type="image/png")
 
 
 @require_GET

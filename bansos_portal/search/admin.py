@@ -6,7 +6,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 
-from .models import BestBet, SearchQueryStat, SynonymGroup
+from .models import BestBet, CitizenWord, SearchQueryStat, SynonymGroup
 
 REPORT_ROWS = 30
 
@@ -16,6 +16,13 @@ class SynonymGroupAdmin(admin.ModelAdmin):
     list_display = ["terms", "note", "is_active", "updated_at"]
     list_filter = ["is_active"]
     search_fields = ["terms", "note"]
+
+
+@admin.register(CitizenWord)
+class CitizenWordAdmin(admin.ModelAdmin):
+    list_display = ["word", "standard", "is_active", "updated_at"]
+    list_filter = ["is_active"]
+    search_fields = ["word", "standard"]
 
 
 @admin.register(BestBet)

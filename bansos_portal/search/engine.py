@@ -6,13 +6,13 @@ from dataclasses import dataclass, field
 from django.core.paginator import Page, Paginator
 from django.utils import timezone
 
-from bansos_portal.page_cache.memo import per_generation
+from bansos_portal.page_cache.memo import per_generation, per_generation_each
 from bansos_portal.publishing import items_filter
 from bansos_portal.search.highlight import mark, snippet
 from bansos_portal.search.models import BestBet, SearchEntry, SearchTerm
 from bansos_portal.search.query import parse_partial, parse_query
-from bansos_portal.search.ranking import RankedMatches
-from bansos_portal.search.statements import Matches
+from bansos_portal.search.ranking import RankedMatches, concept_weights, kind_factors
+from bansos_portal.search.statements import Matches, entry_frequencies
 from bansos_portal.search.text import remember_stems, words
 
 PER_PAGE = 10
@@ -50,7 +50,7 @@ def search(query, *, kind=None, program=None, page=1, per_page=PER_PAGE, facets=
     if not parsed.concepts:
         return SearchResults(query, Paginator(SearchEntry.objects.none(), per_page).get_page(1))
     _load_known_stems()
-    matches = Matches(SearchEntry.objects.db, parsed.groups)
+    matches = _matches(parsed)
     in_program = matches.in_program(program) if program else matches
     chosen = in_program.of_kind(kind) if kind else in_program
     bets = _best_bets(parsed.key) if page in (1, "1", None) and not (kind or program) else []
@@ -70,6 +70,18 @@ def search(query, *, kind=None, program=None, page=1, per_page=PER_PAGE, facets=
         entry.title_html = mark(entry.title, parsed.stems)
         entry.snippet_html = snippet(f"{entry.summary} {entry.body}".strip(), parsed.stems)
     return results
+
+
+def _matches(parsed):
+    """The query's matches, ranked by each concept's rarity and the query's intent."""
+    database = SearchEntry.objects.db
+    # A word still being typed ("daft*") weighs as the stem it starts with; "" is the number of entries.
+    stems = ["", *{s.rstrip("*") for s in parsed.stems}]
+    frequencies = per_generation_each(
+        ("entry-frequencies", database), stems, lambda missing: entry_frequencies(database, missing)
+    )
+    weights = concept_weights(parsed.groups, frequencies, frequencies[""])
+    return Matches(database, parsed.groups, weights=weights, factors=kind_factors(parsed.intent))
 
 
 def _paginator(chosen, pinned, total, per_page):

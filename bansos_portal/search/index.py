@@ -1,11 +1,17 @@
 """Keeps the search index current: the one place that writes SearchEntry and SearchTerm rows, and the
-query keys of best bets."""
+query keys of best bets.
 
-from collections import Counter
+Each save of an item indexes it at once; inside `deferred_indexing()` (an import) the items saved are
+indexed together as the block ends, in its transaction, to the same entries and vocabulary."""
+
+from collections import Counter, defaultdict
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import F, Value
+from django.db.models.functions import Greatest
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
 from bansos_portal.publishing import Status
@@ -22,6 +28,11 @@ KINDS = {
     Clarification: SearchEntry.Kind.CLARIFICATION,
 }
 MAX_WORD_LENGTH = 60
+# What an item's search_programs() reads, fetched with the items when many are indexed at once.
+RELATED_PROGRAMS = {Question: ["programs"], Clarification: ["programs"]}
+# Rows per statement when many words or entries are written at once: well under any database's limit
+# on parameters.
+CHUNK = 500
 
 
 def entry_fields(obj):
@@ -65,16 +76,34 @@ def vocabulary(counts):
     ]
 
 
+def chunks(items):
+    items = list(items)
+    return (items[start : start + CHUNK] for start in range(0, len(items), CHUNK))
+
+
 def recount(before, after):
     """Move the vocabulary from an entry's words `before` to its words `after`: each word counts the
     published entries holding it, and leaves the vocabulary when none does."""
-    added, removed = after - before, before - after
-    if added:
-        SearchTerm.objects.bulk_create(vocabulary(dict.fromkeys(added, 0)), ignore_conflicts=True)
-        SearchTerm.objects.filter(word__in=added).update(frequency=F("frequency") + 1)
-    if removed:
-        SearchTerm.objects.filter(word__in=removed, frequency__gt=0).update(frequency=F("frequency") - 1)
-        SearchTerm.objects.filter(word__in=removed, frequency=0).delete()
+    change = Counter(dict.fromkeys(after - before, 1))
+    change.subtract(dict.fromkeys(before - after, 1))
+    count_words(change)
+
+
+def count_words(change):
+    """Add `change` (word -> how many more published entries hold it; negative for fewer) to the
+    vocabulary. Counted in the database, so two saves at once both count."""
+    by_step = defaultdict(list)
+    for word, step in change.items():
+        if step:
+            by_step[step].append(word)
+    added = [word for word, step in change.items() if step > 0]
+    SearchTerm.objects.bulk_create(vocabulary(dict.fromkeys(added, 0)), ignore_conflicts=True, batch_size=CHUNK)
+    for step, changed in by_step.items():
+        for part in chunks(changed):
+            frequency = Greatest(F("frequency") + step, Value(0)) if step < 0 else F("frequency") + step
+            SearchTerm.objects.filter(word__in=part).update(frequency=frequency)
+    for part in chunks(word for word, step in change.items() if step < 0):
+        SearchTerm.objects.filter(word__in=part, frequency=0).delete()
 
 
 def _entries_of(obj):
@@ -82,6 +111,9 @@ def _entries_of(obj):
 
 
 def index_object(obj):
+    if (pending := _deferred.get()) is not None:
+        pending[type(obj)][obj.pk] = None
+        return
     if getattr(obj, "proposal_for_id", None):
         return  # a proposed change to a live item is not content: never indexed, not even as a draft
     before = counted_words(_entries_of(obj).first())
@@ -93,9 +125,93 @@ def index_object(obj):
 
 
 def remove_object(obj):
+    if (pending := _deferred.get()) is not None:
+        pending[type(obj)].pop(obj.pk, None)  # its entry, if any, is still the one before the block
     entries = _entries_of(obj)
     recount(counted_words(entries.first()), set())
     entries.delete()
+
+
+# The items saved inside deferred_indexing() and not indexed yet: model -> {pk: None}, in order.
+_deferred = ContextVar("search_deferred_items", default=None)
+
+
+@contextmanager
+def deferred_indexing():
+    """Run the block in one transaction and index the items it saved once, as it ends.
+
+    An import saves each item and then sets its programs, and index_object would rewrite the entry and
+    the vocabulary after each step; only the final state counts. Inside an outer block the outer one
+    indexes."""
+    if _deferred.get() is not None:
+        yield
+        return
+    pending = defaultdict(dict)
+    token = _deferred.set(pending)
+    try:
+        with transaction.atomic():
+            yield
+            index_objects(_current(pending))
+    finally:
+        _deferred.reset(token)
+
+
+def _current(pending):
+    """The pending items as the database holds them now, in the order they were first saved (the order
+    index_object would have created their entries in), a query per model and relation."""
+    for model, pks in pending.items():
+        found = model.objects.prefetch_related(*RELATED_PROGRAMS.get(model, [])).in_bulk(list(pks))
+        yield from (found[pk] for pk in pks if pk in found)
+
+
+def index_objects(objects):
+    """Index many items as index_object indexes each, to the same entries, programs and vocabulary, in a
+    few statements."""
+    items = {(ContentType.objects.get_for_model(obj).pk, obj.pk): obj for obj in objects}
+    items = {key: obj for key, obj in items.items() if not getattr(obj, "proposal_for_id", None)}
+    entries = _entries_by_key(items)
+    change, fields = Counter(), {}
+    for key, obj in items.items():
+        entry = entries.get(key) or SearchEntry(content_type_id=key[0], object_id=key[1])
+        change.subtract(counted_words(entries.get(key)))
+        fields = entry_fields(obj)
+        for name, value in fields.items():
+            setattr(entry, name, value)
+        entries[key] = entry
+        change.update(counted_words(entry))
+    held = [entry for entry in entries.values() if entry.pk]
+    SearchEntry.objects.bulk_create([entry for entry in entries.values() if entry.pk is None], batch_size=CHUNK)
+    if held:
+        SearchEntry.objects.bulk_update(held, list(fields), batch_size=CHUNK)
+    _set_programs({entries[key].pk: obj.search_programs() for key, obj in items.items()})
+    count_words(change)
+
+
+def _entries_by_key(items):
+    ids = defaultdict(list)
+    for content_type_id, pk in items:
+        ids[content_type_id].append(pk)
+    entries = {}
+    for content_type_id, pks in ids.items():
+        for part in chunks(pks):
+            for entry in SearchEntry.objects.filter(content_type_id=content_type_id, object_id__in=part):
+                entries[entry.content_type_id, entry.object_id] = entry
+    return entries
+
+
+def _set_programs(programs):
+    """Make each entry's programs (entry id -> programs) exactly these, as `entry.programs.set()` does."""
+    link = SearchEntry.programs.through
+    wanted = {(entry_id, program.pk) for entry_id, chosen in programs.items() for program in chosen}
+    held = {}
+    for part in chunks(programs):
+        for row in link.objects.filter(searchentry_id__in=part):
+            held[row.searchentry_id, row.program_id] = row.pk
+    gone = [pk for pair, pk in held.items() if pair not in wanted]
+    for part in chunks(gone):
+        link.objects.filter(pk__in=part).delete()
+    added = [link(searchentry_id=entry_id, program_id=program_id) for entry_id, program_id in wanted - held.keys()]
+    link.objects.bulk_create(added, batch_size=CHUNK)
 
 
 def query_key(query):

@@ -96,6 +96,41 @@ class SynonymGroup(models.Model):
         return self.terms
 
 
+class CitizenWord(models.Model):
+    """A word as citizens type it (slang, SMS spelling) and the standard word it stands for, or a filler.
+
+    Unlike a synonym group, which widens a concept to several words the content may use, this rewrites
+    the query itself before stemming: "dapet" is read as "dapat", so it is neither a concept of its own
+    nor a typo to correct, and a filler ("dong", "caranya") never decides what matches."""
+
+    word = models.CharField(
+        "kata warga", max_length=60, unique=True, help_text="Satu kata seperti diketik warga, misalnya: gmn."
+    )
+    standard = models.CharField(
+        "kata baku",
+        max_length=100,
+        blank=True,
+        help_text="Kata baku penggantinya, misalnya: bagaimana. Kosongkan untuk kata pengisi (dong, sih, caranya) "
+        "yang tidak pernah menentukan hasil.",
+    )
+    is_active = models.BooleanField("aktif", default=True)
+    updated_at = models.DateTimeField("diperbarui", auto_now=True)
+
+    class Meta:
+        ordering = ["word"]
+        verbose_name = "kata warga"
+        verbose_name_plural = "kata warga (ejaan sehari-hari)"
+
+    def __str__(self):
+        return f"{self.word} → {self.standard or '(pengisi)'}"
+
+    def clean(self):
+        self.word = self.word.strip().lower()
+        self.standard = " ".join(self.standard.lower().split())
+        if len(self.word.split()) != 1:
+            raise ValidationError({"word": "Tulis satu kata saja."})
+
+
 class BestBet(models.Model):
     """A result Humas pin to the top for a query; the query's other forms (affixes, typos) match too."""
 

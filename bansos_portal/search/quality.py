@@ -6,6 +6,7 @@ search function over the judged queries; `engine_search` is the real search, `Bm
 floor it should beat.
 """
 
+import hashlib
 import json
 import math
 from pathlib import Path
@@ -18,7 +19,10 @@ from bansos_portal.search.models import SearchEntry
 from bansos_portal.search.text import clean_query, stems
 
 JUDGED_FILE = Path(__file__).with_name("judged_queries.json")
-KINDS = ("exact", "morphology", "acronym", "colloquial", "typo", "hoax")
+KINDS = ("exact", "morphology", "acronym", "colloquial", "typo", "hoax", "howto")
+# Every judged query belongs to one half by a fixed rule on its text (`half_of`), decided before any
+# tuning: the tuning half may guide changes to code and word lists, the held-out half only measures them.
+HALVES = ("tuning", "held-out")
 GRADES = (1, 2)
 K = 10
 METRICS = ("mrr", "ndcg", "recall", "zero_results")
@@ -62,8 +66,14 @@ def zero_result(ranked_urls):
     return 0.0 if ranked_urls else 1.0
 
 
+def half_of(query):
+    """The half a query belongs to, from a hash of its text: nobody chooses it, and it never changes."""
+    digest = hashlib.sha256(query.strip().lower().encode("utf-8")).digest()
+    return HALVES[digest[0] % 2]
+
+
 def load_judged(path=JUDGED_FILE):
-    """The judged queries in `path`; ValueError naming the first malformed entry."""
+    """The judged queries in `path`, each with its half; ValueError naming the first malformed entry."""
     judged = json.loads(Path(path).read_text(encoding="utf-8"))
     if not isinstance(judged, list):
         raise ValueError("Berkas kueri harus berupa daftar (JSON array).")
@@ -71,6 +81,7 @@ def load_judged(path=JUDGED_FILE):
         problem = _judged_problem(item)
         if problem:
             raise ValueError(f"Kueri [{i}]: {problem}")
+        item.setdefault("half", half_of(item["query"]))
     return judged
 
 
@@ -84,6 +95,8 @@ def _judged_problem(item):
         return '"relevant" harus berupa objek {"/alamat/": nilai} yang tidak kosong.'
     if any(grade not in GRADES for grade in relevant.values()):
         return 'nilai di "relevant" harus 1 atau 2.'
+    if "half" in item and item["half"] != half_of(item["query"]):
+        return f'"half" harus "{half_of(item["query"])}" (ditentukan dari teks kueri, bukan dipilih).'
     return None
 
 
@@ -102,18 +115,32 @@ def _summary(rows):
     return {**means, "n": count}
 
 
-def evaluate(search_fn, judged, k=K):
-    """Run `search_fn(query) -> ranked URL paths` over `judged`; overall and per-kind means."""
-    rows = []
-    for item in judged:
-        ranked = list(search_fn(item["query"]))
-        scores = score_query(ranked, item["relevant"], k)
-        rows.append({"query": item["query"], "kind": item["kind"], "ranked": ranked[:k], **scores})
+def _breakdown(rows):
     kinds = [kind for kind in KINDS if any(row["kind"] == kind for row in rows)]
     kinds += sorted({row["kind"] for row in rows} - set(kinds))
     return {
         "overall": _summary(rows),
         "kinds": {kind: _summary([row for row in rows if row["kind"] == kind]) for kind in kinds},
+    }
+
+
+def evaluate(search_fn, judged, k=K, clarifications=frozenset()):
+    """Run `search_fn(query) -> ranked URL paths` over `judged`: overall and per-kind means, the same for
+    each half, and the how-to queries whose first result is one of the `clarifications` (URL paths)."""
+    rows = []
+    for item in judged:
+        ranked = list(search_fn(item["query"]))
+        scores = score_query(ranked, item["relevant"], k)
+        half = item.get("half") or half_of(item["query"])
+        rows.append({"query": item["query"], "kind": item["kind"], "half": half, "ranked": ranked[:k], **scores})
+    return {
+        **_breakdown(rows),
+        "halves": {half: _breakdown([row for row in rows if row["half"] == half]) for half in HALVES},
+        "howto_clarification_first": [
+            row["query"]
+            for row in rows
+            if row["kind"] == "howto" and row["ranked"][:1] and row["ranked"][0] in clarifications
+        ],
         "queries": rows,
     }
 

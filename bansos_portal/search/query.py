@@ -5,11 +5,13 @@
 multi-word synonym like "bantuan pangan non tunai" stays one alternative.
 """
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from bansos_portal.page_cache.memo import per_generation
-from bansos_portal.search.models import SynonymGroup
+from bansos_portal.search.models import CitizenWord, SynonymGroup
+from bansos_portal.search.ranking import MESSAGE, QUESTION
 from bansos_portal.search.text import MAX_TERMS, STOP_WORDS, stem, words
 from bansos_portal.search.typos import corrections
 
@@ -23,9 +25,34 @@ class Concept:
     correction: str | None = None
 
 
+# What reads like a forwarded message or a claim rather than a question or a task.
+LINK = re.compile(r"https?://|www\.|\b[a-z0-9-]+\.(?:com|id|online|net|org|ly|me|xyz|info|site|co|onl|my)\b", re.I)
+AMOUNT = re.compile(r"\brp\s?[\d.,]+|\b\d+[.,]?\d*\s?(?:rb|ribu|jt|juta|triliun)\b", re.I)
+URGE_WORDS = frozenset(
+    "klik segera sebelum buruan sebarkan bagikan daftarkan hubungi klaim selamat kuota terpilih dibuka "
+    "login masukkan".split()
+)
+QUESTION_WORDS = frozenset(
+    "cara bagaimana gimana gmn apakah apa kapan berapa siapa kenapa mengapa dimana bisakah".split()
+)
+
+
+def intent(query):
+    """MESSAGE when `query` reads like a pasted message or a claim (links, urging words, amounts,
+    exclamations, quotes, length), else QUESTION: a question or a task such as "daftar pkh"."""
+    typed = words(query)
+    signs = 2 * bool(LINK.search(query)) + bool(AMOUNT.search(query)) + ("!" in query)
+    # Quoted words are someone else's: a claim being checked.
+    signs += 2 * any(mark in query for mark in '"“”') + (len(typed) >= 12)
+    signs += len(URGE_WORDS.intersection(typed))
+    signs -= bool(typed) and typed[0] in QUESTION_WORDS
+    return MESSAGE if signs >= 2 else QUESTION
+
+
 @dataclass
 class ParsedQuery:
     concepts: list
+    intent: str = QUESTION
 
     @property
     def groups(self):
@@ -76,7 +103,22 @@ class Synonyms:
 
 
 def parse_query(query, database="default"):
-    return parse(query, per_generation(("synonyms", database), lambda: _read_synonyms(database)), database)
+    synonyms = per_generation(("synonyms", database), lambda: _read_synonyms(database))
+    citizen_words = per_generation(("citizen-words", database), lambda: _read_citizen_words(database))
+    return parse(query, synonyms, database, citizen_words)
+
+
+def _read_citizen_words(database):
+    """{word as citizens type it: the standard words it stands for, none for a filler}."""
+    rows = CitizenWord.objects.using(database).filter(is_active=True).values_list("word", "standard")
+    return {word: tuple(words(standard)) for word, standard in rows}
+
+
+def standard_words(typed, citizen_words):
+    """`typed` with citizens' spellings replaced by standard words and fillers left out; all of it, as
+    typed, when nothing else is left (a query of fillers still searches for something)."""
+    found = [standard for word in typed for standard in citizen_words.get(word, (word,))]
+    return found or typed
 
 
 def _read_synonyms(database):
@@ -114,8 +156,8 @@ def _is_function_word(alternatives):
     return any(len(alternative) == 1 and alternative[0] in STOP_WORDS for alternative in alternatives)
 
 
-def parse(query, synonyms, database="default"):
-    typed = words(query)
+def parse(query, synonyms, database="default", citizen_words=None):
+    typed = standard_words(words(query), citizen_words or {})
     stems = [stem(word) for word in typed]
     concepts, position = [], 0
     while position < len(typed):
@@ -131,7 +173,7 @@ def parse(query, synonyms, database="default"):
         concepts = [Concept(word, [(stem(word),)]) for word in dict.fromkeys(typed)]
     concepts = _merge_duplicates(concepts)[:MAX_TERMS]
     _add_corrections(concepts, synonyms, database)
-    return ParsedQuery(concepts)
+    return ParsedQuery(concepts, intent(query))
 
 
 def _merge_duplicates(concepts):

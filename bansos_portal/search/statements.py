@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from django.db import connections
 
 from bansos_portal.search.models import SearchEntry, SearchQueryStat
-from bansos_portal.search.ranking import RANK_ORDER
+from bansos_portal.search.ranking import BM25_HALF, COVERAGE, RANK_ORDER, TEXT_SCORE, TITLE_COVERAGE, TS_RANK_HALF
 from programs.models import Program
 
 TABLE = SearchEntry._meta.db_table
@@ -150,19 +150,18 @@ class PostgresFragments(Fragments):
         )
         return candidates, [stems, quotas]
 
-    def ranking(self, concepts):
+    def ranking(self, concepts, weights, factors):
         parts = [self._concept(c) for c in concepts]
-        title_hits = " + ".join(
-            f"(CASE WHEN {self.title_vector} @@ to_tsquery('simple', %s) THEN 1 ELSE 0 END)" for _ in parts
+        held = _weighted(f"(CASE WHEN {self.vector} @@ to_tsquery('simple', %s) THEN 1 ELSE 0 END)", parts, weights)
+        in_title = _weighted(
+            f"(CASE WHEN {self.title_vector} @@ to_tsquery('simple', %s) THEN 1 ELSE 0 END)", parts, weights
         )
-        return Ranking(
-            columns=[
-                ("title_all", *self._matches(" & ".join(parts), self.title_vector)),
-                ("all_terms", *self._matches(" & ".join(parts))),
-                ("title_hits", f"({title_hits})", parts),
-                ("score", f"ts_rank({self.vector}, to_tsquery('simple', %s))", [" | ".join(parts)]),
-            ]
-        )
+        # ts_rank with the A/B/C weights of the vector (title, summary, body; D is unused), saturated to
+        # rank / (rank + TS_RANK_HALF): a 0..1 score like the coverage it is added to. (ts_rank_cd ranked
+        # no better on the judged queries and costs more per row.)
+        rank = f"ts_rank('{{0.1, 0.1, 0.4, 1.0}}', {self.vector}, to_tsquery('simple', %s))"
+        score = (f"({rank} / ({rank} + {TS_RANK_HALF}))", [" | ".join(parts)] * 2)
+        return Ranking(columns=[("relevance", *_relevance(held, in_title, score, factors))])
 
 
 class SqliteFragments(Fragments):
@@ -199,23 +198,39 @@ class SqliteFragments(Fragments):
     def title_match_sql(self, concepts):
         return self._matches(f"title_stems : ({self._joined(concepts, self.any_of)})")
 
-    def ranking(self, concepts):
+    def ranking(self, concepts, weights, factors):
         parts = [self._concept(c) for c in concepts]
-        any_concept, all_concepts = " OR ".join(parts), " AND ".join(parts)
-        title_hits = " + ".join(f"({ID} IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s))" for _ in parts)
+        held = _weighted(f"({ID} IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s))", parts, weights)
+        in_title = _weighted(
+            f"({ID} IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s))",
+            [f"title_stems : {part}" for part in parts],
+            weights,
+        )
+        # bm25() is lower for better matches; negated and saturated (s / (s + BM25_HALF)) it is a 0..1 score.
+        bm25 = f"(-bm25({FTS_TABLE}, 10.0, 4.0, 1.0))"
+        score = (f"({bm25} / ({bm25} + {BM25_HALF}))", [])
         return Ranking(
-            columns=[
-                ("title_all", *self._matches(f"title_stems : ({all_concepts})")),
-                ("all_terms", *self._matches(all_concepts)),
-                ("title_hits", f"({title_hits})", [f"title_stems : {part}" for part in parts]),
-                # bm25() is lower for better matches; negated, every database sorts score descending.
-                ("score", f"-bm25({FTS_TABLE}, 10.0, 4.0, 1.0)", []),
-            ],
+            columns=[("relevance", *_relevance(held, in_title, score, factors))],
             # bm25() only works in a query that MATCHes the FTS table itself, so it is joined once
             # (a per-row subquery would run a full-text query for every matching entry).
             tables=[FTS_TABLE],
-            conditions=[(f"{FTS_TABLE}.rowid = {ID}", []), (f"{FTS_TABLE} MATCH %s", [any_concept])],
+            conditions=[(f"{FTS_TABLE}.rowid = {ID}", []), (f"{FTS_TABLE} MATCH %s", [" OR ".join(parts)])],
         )
+
+
+def _weighted(test_sql, params, weights):
+    """Σ weight × test (1 or 0) over the concepts, as SQL and its parameters."""
+    sql = " + ".join(f"%s * {test_sql}" for _ in params)
+    return f"({sql})", [value for weight, param in zip(weights, params, strict=True) for value in (weight, param)]
+
+
+def _relevance(held, in_title, score, factors):
+    """One number per entry (see ranking.py): the share of the query's weight it holds, the share its title
+    holds and its full-text score, times the factor of its kind."""
+    kinds = " ".join(f"WHEN %s THEN {float(factor)}" for factor in factors.values())
+    factor = f"(CASE {column('kind')} {kinds} ELSE 1 END)" if factors else "1"
+    sql = f"(({held[0]} * {COVERAGE} + {in_title[0]} * {TITLE_COVERAGE} + {score[0]} * {TEXT_SCORE}) * {factor})"
+    return sql, [*held[1], *in_title[1], *score[1], *factors]
 
 
 FRAGMENTS = {"postgresql": PostgresFragments(), "sqlite": SqliteFragments()}
@@ -255,8 +270,12 @@ def published_condition(queryset, connection):
 class Matches:
     """Published entries matching a parsed query, optionally narrowed: a WHERE clause and its parameters."""
 
-    def __init__(self, database, concepts, conditions=None):
+    def __init__(self, database, concepts, conditions=None, weights=None, factors=None):
+        """`weights`: each concept's share of the query (equal when not given); `factors`: {kind: factor}
+        the relevance of that kind's entries is multiplied by (see ranking.kind_factors)."""
         self.database, self.concepts = database, concepts
+        self.weights = weights or [1 / len(concepts)] * len(concepts)
+        self.factors = factors or {}
         self.connection = connections[database]
         self.fragments = fragments_for(self.connection)
         if conditions is None:
@@ -269,7 +288,8 @@ class Matches:
         return self.fragments.has_champions
 
     def narrowed(self, sql, params):
-        return Matches(self.database, self.concepts, [*self.conditions, (sql, list(params))])
+        conditions = [*self.conditions, (sql, list(params))]
+        return Matches(self.database, self.concepts, conditions, self.weights, self.factors)
 
     def of_kind(self, kind):
         return self.narrowed(f"{column('kind')} = %s", [kind])
@@ -286,8 +306,9 @@ class Matches:
     def excluding_urls(self, urls):
         return self.narrowed(f"{column('url')} NOT IN ({', '.join(['%s'] * len(urls))})", list(urls))
 
-    def holding_every_concept(self):
-        return self.narrowed(*self.fragments.match_all_sql(self.concepts))
+    def holding_every_concept(self, of=None):
+        """Only entries holding every concept (or every one of the concepts `of`)."""
+        return self.narrowed(*self.fragments.match_all_sql(self.concepts if of is None else of))
 
     def with_title_match(self):
         """Only entries whose title holds at least one concept."""
@@ -340,7 +361,7 @@ class Matches:
 
     def ranked(self, start, stop):
         """The entries from `start` to `stop` in rank order (see RANK_ORDER)."""
-        ranking = self.fragments.ranking(self.concepts)
+        ranking = self.fragments.ranking(self.concepts, self.weights, self.factors)
         columns = [column(name) for name in SELECTED] + [f"{sql} AS {name}" for name, sql, _ in ranking.columns]
         tables = ", ".join([f'"{TABLE}"', *ranking.tables])
         where, where_params = self.where(ranking.conditions)
@@ -382,6 +403,21 @@ def published_stems(database, stems):
     with connection.cursor() as cursor:
         cursor.execute(" UNION ALL ".join(parts), params)
         return {stems[position] for (position,) in cursor.fetchall()}
+
+
+def entry_frequencies(database, stems):
+    """{stem: about how many entries hold it} for each of `stems` (0 for none), and under "" how many
+    entries the index holds (published or not: for rarity it barely differs). From the vocabulary
+    (SearchTerm: entries per word, summed over the words sharing the stem), in one statement."""
+    stems = list(stems)
+    placeholders = ", ".join(["%s"] * len(stems)) or "NULL"
+    sql = (
+        f"SELECT stem, SUM(frequency) FROM {TERMS} WHERE stem IN ({placeholders}) GROUP BY stem "
+        f"UNION ALL SELECT '', COUNT(*) FROM \"{TABLE}\""
+    )
+    with connections[database].cursor() as cursor:
+        cursor.execute(sql, stems)
+        return {**dict.fromkeys(stems, 0), **{stem: int(entries) for stem, entries in cursor.fetchall()}}
 
 
 STATS = SearchQueryStat._meta.db_table

@@ -25,7 +25,7 @@ def content(make_program, make_component, make_budget, make_question, make_clari
     question.programs.add(pkh, draft)
     make_question(slug="kapan-cair", category=other).programs.add(bpnt)
     make_question(slug="draf", status=Status.DRAFT)
-    make_clarification(slug="hoaks-pkh").programs.add(pkh)
+    make_clarification(slug="hoaks-pkh", correction="Kemensos tidak membuka pendaftaran lewat tautan.").programs.add(pkh)
     make_clarification(slug="hoaks-draf", status=Status.DRAFT)
     return {"pkh": pkh}
 
@@ -103,7 +103,9 @@ def test_only_published_content_appears(client, content):
     questions = client.get("/api/v1/faq/questions/").json()["results"]
     assert {question["slug"] for question in questions} == {"cara-daftar-pkh", "kapan-cair"}
     assert next(q for q in questions if q["slug"] == "cara-daftar-pkh")["programs"] == ["pkh"]
-    assert [c["slug"] for c in client.get("/api/v1/clarifications/").json()["results"]] == ["hoaks-pkh"]
+    clarifications = client.get("/api/v1/clarifications/").json()["results"]
+    assert [c["slug"] for c in clarifications] == ["hoaks-pkh"]
+    assert clarifications[0]["correction"] == "Kemensos tidak membuka pendaftaran lewat tautan."
     budgets = client.get("/api/v1/budgets/").json()["results"]
     assert {budget["program"] for budget in budgets} == {"pkh", None}
 

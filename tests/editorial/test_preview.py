@@ -108,7 +108,7 @@ def test_publishing_warns_about_broken_links_unsourced_figures_and_empty_section
 
 
 def test_admin_home_lists_items_overdue_for_review(penyunting, make_item):
-    overdue = make_item("clarification", status=Status.PUBLISHED, claim="Klaim lama yang perlu dicek")
+    overdue = make_item("clarification", status=Status.PUBLISHED, correction="Koreksi lama yang perlu dicek")
     overdue.review_due = timezone.localdate() - timedelta(days=1)
     overdue.save()
     make_item("program", status=Status.PUBLISHED, name="Program yang masih baru")
@@ -116,7 +116,7 @@ def test_admin_home_lists_items_overdue_for_review(penyunting, make_item):
     home = penyunting.get("/admin/")
 
     section = home.text.split("Lewat tanggal tinjau ulang")[1].split("</div>")[0]
-    assert "Klaim lama yang perlu dicek" in section and "Program yang masih baru" not in section
+    assert "Koreksi lama yang perlu dicek" in section and "Program yang masih baru" not in section
 
 
 @pytest.mark.parametrize("kind", MODELS)

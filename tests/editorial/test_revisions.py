@@ -82,9 +82,17 @@ def test_restoring_never_changes_the_publication_state(penulis, make_item):
     assert program.summary == "Versi pertama." and program.status == Status.REVIEW
 
 
-def test_restore_needs_a_post(penulis, make_item):
-    program = make_item("program")
-    assert penulis.get(admin_url(program, "restore", program.history.get().history_id)).status_code == 405
+def test_restore_asks_first_and_a_get_changes_nothing(penulis, make_item):
+    program = make_item("program", summary="Versi pertama.")
+    first = program.history.get()
+    program.summary = "Versi kedua."
+    program.save()
+
+    page = penulis.get(admin_url(program, "restore", first.history_id))
+
+    program.refresh_from_db()
+    assert page.status_code == 200 and "Ya, pulihkan revisi ini" in page.text
+    assert "<ins>pertama.</ins>" in page.text and program.summary == "Versi kedua."
 
 
 def test_the_second_of_two_editors_is_refused_and_shown_what_the_first_changed(penulis, penyunting, make_item):

@@ -42,7 +42,7 @@ SCHEMA_ORG = {
     "FAQPage": {"mainEntity"},
     "Question": {"name", "url", "acceptedAnswer"},
     "Answer": {"text"},
-    "ClaimReview": {"url", "datePublished", "claimReviewed", "author", "reviewRating", "itemReviewed"},
+    "ClaimReview": {"name", "url", "datePublished", "claimReviewed", "author", "reviewRating", "itemReviewed"},
     "Rating": {"ratingValue", "bestRating", "worstRating", "alternateName"},
     "Claim": {"appearance"},
     "CreativeWork": {"text"},

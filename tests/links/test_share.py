@@ -103,7 +103,10 @@ def test_clarification_shares_as_a_ready_to_forward_message(client, make_clarifi
     assert message.startswith("*CEK FAKTA: HOAKS*")
     assert "Daftar bansos Rp 3,5 juta lewat tautan ini" in message
     assert "Kemensos tidak pernah membuka pendaftaran" in message
-    assert message.rstrip().endswith("http://testserver/s/hoaks-tautan/")
+    # The official link, then where to complain: the message always ends with both.
+    assert message.rstrip().endswith(
+        "http://testserver/s/hoaks-tautan/\nPengaduan resmi: Call Center 171 · lapor.go.id"
+    )
     whatsapp = re.search(r'href="(https://wa.me/\?[^"]+)"', html).group(1).replace("&amp;", "&")
     assert parse_qs(urlparse(whatsapp).query)["text"][0].startswith("*CEK FAKTA: HOAKS*")
 

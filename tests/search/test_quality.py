@@ -8,11 +8,13 @@ from django.core.management import CommandError, call_command
 
 from bansos_portal.content_file.load import DEMO_CONTENT
 from bansos_portal.search.quality import (
+    HALVES,
     JUDGED_FILE,
     KINDS,
     Bm25Baseline,
     evaluate,
     format_report,
+    half_of,
     load_judged,
     mrr_at_k,
     ndcg_at_k,
@@ -128,6 +130,40 @@ def test_every_kind_has_at_least_fifteen_queries_with_an_answer():
     assert len({item["query"] for item in judged}) == len(judged)
 
 
+def test_every_judged_query_sits_in_the_half_its_text_decides():
+    judged = load_judged(JUDGED_FILE)
+
+    assert all(item["half"] == half_of(item["query"]) for item in judged)
+    counts = Counter(item["half"] for item in judged)
+    assert set(counts) == set(HALVES)
+    assert min(counts.values()) >= 90
+    assert len(judged) >= 200
+
+
+def test_a_query_moved_to_the_other_half_is_rejected(tmp_path):
+    query = "kapan pkh cair"
+    other = next(half for half in HALVES if half != half_of(query))
+    path = tmp_path / "kueri.json"
+    path.write_text(json.dumps([{"query": query, "kind": "exact", "half": other, "relevant": {"/program/pkh/": 2}}]))
+
+    with pytest.raises(ValueError, match="ditentukan dari teks kueri"):
+        load_judged(path)
+
+
+def test_evaluate_reports_each_half_and_howto_queries_answered_by_a_clarification():
+    judged = [
+        {"query": "satu", "kind": "howto", "half": "tuning", "relevant": {"/a/": 2}},
+        {"query": "dua", "kind": "howto", "half": "held-out", "relevant": {"/a/": 2}},
+    ]
+    results = {"satu": ["/a/"], "dua": ["/cek-fakta/x/", "/a/"]}
+
+    report = evaluate(lambda query: results[query], judged, clarifications={"/cek-fakta/x/"})
+
+    assert report["halves"]["tuning"]["overall"]["mrr"] == 1.0
+    assert report["halves"]["held-out"]["overall"]["mrr"] == 0.5
+    assert report["howto_clarification_first"] == ["dua"]
+
+
 def test_load_judged_names_the_bad_entry(tmp_path):
     path = tmp_path / "kueri.json"
     path.write_text(json.dumps([{"query": "pkh", "kind": "lain", "relevant": {"/program/pkh/": 2}}]))
@@ -159,7 +195,11 @@ def test_command_prints_both_reports_and_leaves_the_database_empty():
     assert "Basis data: " in text
     assert "Pembanding: BM25" in text
     rows = [line.split()[0] for line in text.splitlines() if line.split() and line.split()[0] in (*KINDS, "semua")]
-    assert rows == [*KINDS, "semua", *KINDS, "semua"]
+    # Engine and baseline, each over all queries, then the tuning half, then the held-out half.
+    assert rows == [*KINDS, "semua"] * 6
+    assert "Mesin pencarian portal, separuh tuning" in text
+    assert "Mesin pencarian portal, separuh held-out" in text
+    assert "Kueri cara (howto) dengan klarifikasi di urutan pertama: " in text
     assert not Program.objects.exists()
 
 
@@ -195,6 +235,43 @@ def test_command_fails_below_target_after_printing(two_queries):
 
     assert "semua" in out.getvalue()
     assert not Program.objects.exists()
+
+
+@pytest.mark.django_db
+def test_command_fails_when_a_howto_query_gets_a_clarification_first(tmp_path):
+    # The claim's own words, asked as a how-to: the demo's clarification is the only match that fits.
+    path = tmp_path / "kueri.json"
+    judged = [
+        {
+            "query": "pelaku judi online dapat bansos",
+            "kind": "howto",
+            "relevant": {"/cek-fakta/menyesatkan-pelaku-judi-online-akan-dapat-bansos/": 2},
+        }
+    ]
+    path.write_text(json.dumps(judged), encoding="utf-8")
+    out = StringIO()
+
+    with pytest.raises(CommandError, match="1 kueri cara \\(howto\\) mendapat klarifikasi pertama"):
+        call_command("search_quality", "--no-baseline", "--file", str(path), min_mrr=0, min_kind_mrr=0, stdout=out)
+
+    assert "klarifikasi di urutan pertama: 1\n  - pelaku judi online dapat bansos" in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_command_fails_when_the_held_out_half_trails_the_tuning_half(tmp_path):
+    tuning = next(q for q in ("kartu sembako", "kartu kks", "program sembako") if half_of(q) == "tuning")
+    held_out = next(q for q in ("zzz qqq", "xxyy zzqq", "qqq www") if half_of(q) == "held-out")
+    path = tmp_path / "kueri.json"
+    judged = [
+        {"query": tuning, "kind": "acronym", "relevant": {"/program/bpnt/": 2}},
+        {"query": held_out, "kind": "acronym", "relevant": {"/program/bpnt/": 2}},
+    ]
+    path.write_text(json.dumps(judged), encoding="utf-8")
+
+    with pytest.raises(CommandError, match="held-out 0.000 < tuning"):
+        call_command(
+            "search_quality", "--no-baseline", "--file", str(path), min_mrr=0, min_kind_mrr=0, stdout=StringIO()
+        )
 
 
 @pytest.mark.django_db

@@ -80,13 +80,13 @@ def test_home_page_shows_programs_questions_facts_and_budget(
 ):
     make_program(name="Program Keluarga Harapan", acronym="PKH")
     make_question(question="Bagaimana cara cek penerima bansos?")
-    make_clarification(claim="Pendaftaran BLT lewat tautan WhatsApp")
+    make_clarification(claim="Pendaftaran BLT lewat tautan WhatsApp", correction="BLT tidak didaftarkan lewat tautan")
     make_budget(year=2019, allocation=58_900_000_000_000)
 
     text = client.get(reverse("home")).text
 
     assert "PKH" in text and "Bagaimana cara cek penerima bansos?" in text
-    assert "Pendaftaran BLT lewat tautan WhatsApp" in text
+    assert "BLT tidak didaftarkan lewat tautan" in text
     assert "Rp58,9 triliun" in text and "2019" in text
 
 
