@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "bansos_portal.precheck",
     "bansos_portal.directory",
     "bansos_portal.feedback",
+    "bansos_portal.trust",
 ]
 
 MIDDLEWARE = [
@@ -191,6 +192,11 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
 
+# Who runs this deployment, named on every page; set it to the real unit (e.g. its Biro Humas).
+SITE_OPERATOR = os.environ.get("SITE_OPERATOR", "Kementerian Sosial Republik Indonesia")
+# Humas' public e-mail on /kontak/; left empty, the page shows no e-mail rather than a made-up one.
+CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "")
+
 # Search: how many characters of a query are read; longer input is cut, never rejected.
 SEARCH_MAX_QUERY_LENGTH = 200
 
@@ -249,7 +255,7 @@ PAGE_CACHE_QUERY_PARAMS = {
     "api_offices": ["page", "limit", "provinsi", "q"],
 }
 # Saving or deleting any model of these apps invalidates every stored page...
-PAGE_CACHE_CONTENT_APPS = ["programs", "faq", "bansos_portal", "editorial", "links", "directory"]
+PAGE_CACHE_CONTENT_APPS = ["programs", "faq", "bansos_portal", "editorial", "links", "directory", "trust"]
 # ...except these, which record visits rather than content, or count the changes themselves.
 PAGE_CACHE_IGNORED_MODELS = [
     "bansos_portal.SearchQueryStat",

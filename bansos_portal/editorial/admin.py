@@ -4,6 +4,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 
 from bansos_portal.formatting import csv_response
+from bansos_portal.publishing import Status
 
 from . import account_admin, content_admin  # noqa: F401  (registers the staff accounts and content models)
 from .models import ChangeNote, Transition
@@ -45,11 +46,17 @@ def _audit_row(record):
     return dict(zip(CSV_COLUMNS, values, strict=True))
 
 
+def _status_label(value):
+    if not value:
+        return ""
+    return Status(value).label if value in Status.values else value
+
+
 @admin.register(Transition)
 class TransitionAdmin(admin.ModelAdmin):
     """The audit view: read-only, filterable, and downloadable as CSV with the same filters."""
 
-    list_display = ["at", "action", "object_repr", "content_type", "from_status", "to_status", "username", "comment"]
+    list_display = ["at", "action", "object_repr", "content_type", "status_change", "username", "comment"]
     list_filter = ["action", "content_type", ("at", admin.DateFieldListFilter), "username"]
     search_fields = ["object_repr", "username", "comment"]
     date_hierarchy = "at"
@@ -57,6 +64,13 @@ class TransitionAdmin(admin.ModelAdmin):
     change_list_template = "admin/editorial/transition_changelist.html"
     # Not the app's admin/editorial/change_form.html, which is the publishable items' form.
     change_form_template = "admin/change_form.html"
+
+    @admin.display(description="Perubahan status")
+    def status_change(self, record):
+        # Humas read «Menunggu tinjauan → Terbit», not the stored codes; edits of budget figures and
+        # categories have no status, and an old record may hold a code no longer in use.
+        labels = [_status_label(value) for value in (record.from_status, record.to_status)]
+        return " → ".join(labels).strip() if any(labels) else "—"
 
     def has_add_permission(self, request):
         return False

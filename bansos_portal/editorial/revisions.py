@@ -9,6 +9,8 @@ from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from bansos_portal.formatting import rupiah
+
 # Publication fields stay as they are on restore: restoring text must never publish or unpublish.
 NOT_RESTORED = {"id", "status", "published_at", "unpublish_at", "created_at", "updated_at"}
 NOT_RESTORED |= {"last_reviewed_at", "review_due"}
@@ -39,6 +41,8 @@ def display(record, field):
     if field.is_relation and value is not None:
         related = getattr(record, field.name, None)
         return str(related) if related is not None else str(value)
+    if value is not None and "rupiah" in str(field.verbose_name):
+        return rupiah(value)  # amounts read as Humas write them, not as bare digits
     return "" if value is None else str(value)
 
 

@@ -12,6 +12,8 @@ CONTENT = {
     "precheck": ["programrule", "examplehousehold"],
     # Regional offices and the source of each detail.
     "directory": ["office", "officedetailsource"],
+    # The ministry's official accounts: a writer adds and corrects hidden ones; showing one needs publish.
+    "trust": ["officialaccount"],
 }
 # Rows inside an item's form (components, sources) can be removed by a writer;
 # whole items are deleted only by a Penyunting, and published ones not at all (archive first).
@@ -20,10 +22,28 @@ INLINE_MODELS = {"benefitcomponent", "programsource", "clarificationsource", "of
 # only reads them here; a program's budget rows follow the program instead (content_admin.BudgetInline),
 # so a writer still edits them inside a draft program's form.
 EDITOR_ONLY = {"budget", "category"}
-PUBLISH = ["publish_program", "publish_question", "publish_clarification", "publish_programrule", "publish_office"]
+PUBLISH = [
+    "publish_program",
+    "publish_question",
+    "publish_clarification",
+    "publish_programrule",
+    "publish_office",
+    "publish_officialaccount",
+]
 # What a Penyunting keeps beside the content: the regions, who operates which, and the link report.
 EDITOR_EXTRA = {"directory": ["region", "regionalias", "operatorregion", "linkcheck"]}
-ADMIN_APPS = ["programs", "faq", "editorial", "links", "bansos_portal", "auth", "precheck", "directory", "feedback"]
+ADMIN_APPS = [
+    "programs",
+    "faq",
+    "editorial",
+    "links",
+    "bansos_portal",
+    "auth",
+    "precheck",
+    "directory",
+    "feedback",
+    "trust",
+]
 OPERATOR = "Operator Daerah"
 # An operator proposes changes to their own regions' offices (the admin limits which); a Penyunting publishes.
 OPERATOR_PERMISSIONS = {"office": ["view", "add", "change"], "officedetailsource": ["view", "add", "change", "delete"]}

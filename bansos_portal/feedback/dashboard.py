@@ -2,7 +2,8 @@
 
 Per item, the votes of the last 30 days beside the 30 days before, its open comments and whether it is
 past its review date, sorted by one score (see attention_score). Below: the latest comments, and the
-searches that found nothing or whose results nobody opened.
+searches that found nothing or whose results nobody opened, and the outbound links the link checker
+found broken.
 
 A Penyunting or Administrator (anyone who may publish) sees everything. A Penulis sees only the items they
 wrote: those whose first revision they saved, or that they submitted for review or proposed a change to
@@ -17,6 +18,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Sum
 from django.urls import NoReverseMatch, reverse
 
+from bansos_portal.directory.models import LinkCheck
 from bansos_portal.editorial.models import Transition
 from bansos_portal.publishing import item_key
 from bansos_portal.search.models import SearchQueryStat
@@ -28,6 +30,7 @@ WINDOW_DAYS = 30
 OVERDUE_WEIGHT = 3
 COMMENT_LIMIT = 50
 SEARCH_LIMIT = 20
+LINK_LIMIT = 50
 AUTHORED_ACTIONS = [Transition.Action.SUBMITTED, Transition.Action.PROPOSED]
 
 
@@ -164,6 +167,11 @@ def unmet_searches(today):
         "zero": list(rows.filter(found=0)[:SEARCH_LIMIT]),
         "unopened": list(rows.filter(found__gt=0, opened=0)[:SEARCH_LIMIT]),
     }
+
+
+def broken_links():
+    """Outbound links that answered with an error at their last check (directory/links_check.py)."""
+    return list(LinkCheck.objects.broken().order_by("url")[:LINK_LIMIT])
 
 
 def csv_row(row):

@@ -93,6 +93,7 @@ def dashboard(request):
         "rows": board.item_rows(request.user, today),
         "comments": board.latest_comments(request.user),
         "searches": board.unmet_searches(today) if board.sees_everything(request.user) else None,
+        "broken_links": board.broken_links() if board.sees_everything(request.user) else None,
         "sees_everything": board.sees_everything(request.user),
         "window_days": board.WINDOW_DAYS,
         "overdue_weight": board.OVERDUE_WEIGHT,

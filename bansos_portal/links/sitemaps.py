@@ -49,7 +49,19 @@ class PageSitemap(Sitemap):
     priority = 0.8
 
     def items(self):
-        return ["home", "programs:list", "programs:budgets", "faq:list", "faq:clarifications", "links:open_data"]
+        return [
+            "home",
+            "programs:list",
+            "programs:budgets",
+            "faq:list",
+            "faq:clarifications",
+            "links:open_data",
+            # Who runs the portal, how to reach it, what it records, and the ministry's official accounts.
+            "trust:about",
+            "trust:contact",
+            "trust:privacy",
+            "trust:accounts",
+        ]
 
     def location(self, name):
         return reverse(name)

@@ -39,7 +39,8 @@ class Migration(migrations.Migration):
                     "standard",
                     models.CharField(
                         blank=True,
-                        help_text="Kata baku penggantinya, misalnya: bagaimana. Kosongkan untuk kata pengisi (dong, sih, caranya) yang tidak pernah menentukan hasil.",
+                        help_text="Kata baku penggantinya, misalnya: bagaimana. Kosongkan untuk kata pengisi "
+                        "(dong, sih, caranya) yang tidak pernah menentukan hasil.",
                         max_length=100,
                         verbose_name="kata baku",
                     ),

@@ -81,17 +81,10 @@ def chunks(items):
     return (items[start : start + CHUNK] for start in range(0, len(items), CHUNK))
 
 
-def recount(before, after):
-    """Move the vocabulary from an entry's words `before` to its words `after`: each word counts the
-    published entries holding it, and leaves the vocabulary when none does."""
-    change = Counter(dict.fromkeys(after - before, 1))
-    change.subtract(dict.fromkeys(before - after, 1))
-    count_words(change)
-
-
 def count_words(change):
     """Add `change` (word -> how many more published entries hold it; negative for fewer) to the
-    vocabulary. Counted in the database, so two saves at once both count."""
+    vocabulary: each word counts the published entries holding it, and leaves the vocabulary when none
+    does. Counted in the database, so two saves at once both count."""
     by_step = defaultdict(list)
     for word, step in change.items():
         if step:
@@ -114,21 +107,14 @@ def index_object(obj):
     if (pending := _deferred.get()) is not None:
         pending[type(obj)][obj.pk] = None
         return
-    if getattr(obj, "proposal_for_id", None):
-        return  # a proposed change to a live item is not content: never indexed, not even as a draft
-    before = counted_words(_entries_of(obj).first())
-    entry, _ = SearchEntry.objects.update_or_create(
-        content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk, defaults=entry_fields(obj)
-    )
-    entry.programs.set(obj.search_programs())
-    recount(before, counted_words(entry))
+    index_objects([obj])
 
 
 def remove_object(obj):
     if (pending := _deferred.get()) is not None:
         pending[type(obj)].pop(obj.pk, None)  # its entry, if any, is still the one before the block
     entries = _entries_of(obj)
-    recount(counted_words(entries.first()), set())
+    count_words(Counter(dict.fromkeys(counted_words(entries.first()), -1)))
     entries.delete()
 
 
@@ -164,25 +150,30 @@ def _current(pending):
         yield from (found[pk] for pk in pks if pk in found)
 
 
+@transaction.atomic
 def index_objects(objects):
-    """Index many items as index_object indexes each, to the same entries, programs and vocabulary, in a
-    few statements."""
+    """Write the entries of `objects`, their programs and the vocabulary they change, in a few statements
+    however many there are."""
     items = {(ContentType.objects.get_for_model(obj).pk, obj.pk): obj for obj in objects}
+    # A proposed change to a live item is not content: never indexed, not even as a draft.
     items = {key: obj for key, obj in items.items() if not getattr(obj, "proposal_for_id", None)}
-    entries = _entries_by_key(items)
-    change, fields = Counter(), {}
-    for key, obj in items.items():
-        entry = entries.get(key) or SearchEntry(content_type_id=key[0], object_id=key[1])
-        change.subtract(counted_words(entries.get(key)))
-        fields = entry_fields(obj)
-        for name, value in fields.items():
-            setattr(entry, name, value)
-        entries[key] = entry
+    if not items:
+        return
+    before = _entries_by_key(items)
+    fields = {key: entry_fields(obj) for key, obj in items.items()}
+    entries = {key: SearchEntry(content_type_id=key[0], object_id=key[1], **values) for key, values in fields.items()}
+    # One upsert: an entry keeps its id, and two saves of a new item at once cannot both insert it.
+    SearchEntry.objects.bulk_create(
+        entries.values(),
+        update_conflicts=True,
+        unique_fields=["content_type", "object_id"],
+        update_fields=list(next(iter(fields.values()))),
+        batch_size=CHUNK,
+    )
+    change = Counter()
+    for key, entry in entries.items():
         change.update(counted_words(entry))
-    held = [entry for entry in entries.values() if entry.pk]
-    SearchEntry.objects.bulk_create([entry for entry in entries.values() if entry.pk is None], batch_size=CHUNK)
-    if held:
-        SearchEntry.objects.bulk_update(held, list(fields), batch_size=CHUNK)
+        change.subtract(counted_words(before.get(key)))
     _set_programs({entries[key].pk: obj.search_programs() for key, obj in items.items()})
     count_words(change)
 
@@ -200,7 +191,8 @@ def _entries_by_key(items):
 
 
 def _set_programs(programs):
-    """Make each entry's programs (entry id -> programs) exactly these, as `entry.programs.set()` does."""
+    """Make each entry's programs (entry id -> programs) exactly these. Written as rows, not through
+    `entry.programs.set()`: the page cache need not hear of a derived row (the item's save told it)."""
     link = SearchEntry.programs.through
     wanted = {(entry_id, program.pk) for entry_id, chosen in programs.items() for program in chosen}
     held = {}

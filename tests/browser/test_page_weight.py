@@ -16,7 +16,7 @@ from tests.public_pages import PUBLIC_PAGES
 pytestmark = pytest.mark.django_db
 
 BUDGET_BYTES = 50 * 1024
-WEIGHED_PAGES = ["beranda", "program", "cari-hasil"]
+WEIGHED_PAGES = ["beranda", "program", "cari-hasil", "cek-bantuan", "dinas-sosial-cari", "dinas-sosial-kabupaten"]
 
 
 def transferred(page, url):

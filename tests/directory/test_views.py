@@ -124,3 +124,13 @@ def test_sitemap_lists_region_pages(regions, client):
     response = client.get("/sitemap.xml")
 
     assert b"/dinas-sosial/jawa-timur/kota-malang/</loc>" in response.content
+
+
+def test_program_complaints_and_regional_role_sections_link_to_the_office_finder(client, make_program):
+    program = make_program(complaints="Hubungi Dinas Sosial setempat.", regional_role="Dinas Sosial mendata warga.")
+
+    html = client.get(program.get_absolute_url()).content.decode()
+
+    for anchor in ("pengaduan", "peran-daerah"):
+        section = html.split(f'<section id="{anchor}"', 1)[1].split("</section>", 1)[0]
+        assert '<a href="/dinas-sosial/">Cari alamat dan telepon Dinas Sosial' in section

@@ -145,7 +145,7 @@ def test_an_editors_budget_change_is_recorded_and_a_restore_brings_the_old_figur
     assert saved.status_code == 302
     line = Transition.objects.get(action=Transition.Action.CHANGED)
     assert (line.username, line.object_repr) == ("yusuf", str(budget)) and line.at
-    assert "anggaran (rupiah): «92800000000000» menjadi «95000000000000»" in line.comment
+    assert "anggaran (rupiah): «Rp92.800.000.000.000» menjadi «Rp95.000.000.000.000»" in line.comment
     assert "Rp95 triliun" in client.get("/").text
 
     older = budget.history.order_by("history_date", "history_id").first()
@@ -154,7 +154,7 @@ def test_an_editors_budget_change_is_recorded_and_a_restore_brings_the_old_figur
     budget.refresh_from_db()
     assert restored.status_code == 302 and budget.allocation == 92_800_000_000_000
     line = Transition.objects.get(action=Transition.Action.RESTORED)
-    assert line.username == "yusuf" and "«95000000000000» menjadi «92800000000000»" in line.comment
+    assert line.username == "yusuf" and "«Rp95.000.000.000.000» menjadi «Rp92.800.000.000.000»" in line.comment
     assert "Rp92,8 triliun" in client.get("/").text
     history = penyunting.get(admin_url(budget, "history"))
     assert "Pulihkan" in history.text
@@ -173,8 +173,8 @@ def test_an_editors_additions_deletions_and_category_renames_are_recorded(penyun
 
     assert renamed.status_code == 302
     lines = {line.action: line for line in Transition.objects.all()}
-    assert "tahun anggaran: 2026" in lines["added"].comment and "100000000000000" in lines["added"].comment
-    assert "tahun anggaran: 2021" in lines["deleted"].comment and "92800000000000" in lines["deleted"].comment
+    assert "tahun anggaran: 2026" in lines["added"].comment and "Rp100.000.000.000.000" in lines["added"].comment
+    assert "tahun anggaran: 2021" in lines["deleted"].comment and "Rp92.800.000.000.000" in lines["deleted"].comment
     assert lines["changed"].comment == "nama: «Pendaftaran» menjadi «Daftar»"
     assert {line.username for line in lines.values()} == {"yusuf"}
     audit = penyunting.get("/admin/editorial/transition/")
@@ -229,7 +229,7 @@ def test_a_figure_changed_after_the_workflow_page_opened_stops_the_publish(penyu
     program.refresh_from_db()
     assert program.status == Status.REVIEW
     assert "Belum dijalankan: Sari mengubah item ini" in refused.text
-    assert "anggaran: «2025 · pagu · 1000" in refused.text and "menjadi «2025 · pagu · 2000" in refused.text
+    assert "anggaran: «2025 · pagu · Rp1.000" in refused.text and "menjadi «2025 · pagu · Rp2.000" in refused.text
     assert move_on_page(penyunting, program, {"target": Status.PUBLISHED, "acknowledge": "on"}).status_code == 302
 
 

@@ -54,7 +54,7 @@ def test_the_confirmation_shows_the_row_that_will_change_and_changes_nothing(pen
 
     page = penulis.get(admin_url(program, "restore", first.history_id))
 
-    assert "komponen" in page.text.lower() and "3000000" in page.text and "3750000" in page.text
+    assert "komponen" in page.text.lower() and "Rp3.000.000" in page.text and "Rp3.750.000" in page.text
     assert "masuk ke usulan perubahan baru" in page.text
     assert not Program.objects.filter(proposal_for=program).exists()
 

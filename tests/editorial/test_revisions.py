@@ -167,7 +167,7 @@ def test_the_comparison_shows_benefit_amounts_as_they_stood_at_each_revision(pen
 
     page = penyunting.get(admin_url(program, "compare"), {"a": older.history_id, "b": newer.history_id})
 
-    assert "<del>2400000" in page.text and "<ins>3000000" in page.text
+    assert "<del>Rp2.400.000" in page.text and "<ins>Rp3.000.000" in page.text
 
 
 def test_a_refused_save_shows_a_changed_benefit_amount(penulis, penyunting, make_item, make_component):
@@ -189,6 +189,6 @@ def test_a_refused_save_shows_a_changed_benefit_amount(penulis, penyunting, make
     refused = penyunting.post(url, {**second, **row, "components-0-amount": "2400000", "summary": "Lain."})
 
     errors = " ".join(refused.context["adminform"].form.non_field_errors())
-    assert "komponen manfaat:" in errors and "2400000" in errors and "3000000" in errors
+    assert "komponen manfaat:" in errors and "Rp2.400.000" in errors and "Rp3.000.000" in errors
     component.refresh_from_db()
     assert component.amount == 3_000_000

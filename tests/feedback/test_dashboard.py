@@ -9,6 +9,7 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
+from bansos_portal.directory.models import LinkCheck
 from bansos_portal.editorial.models import Transition
 from bansos_portal.feedback.models import Vote
 from bansos_portal.search.models import SearchQueryStat
@@ -169,3 +170,37 @@ def test_the_admin_home_links_to_the_dashboard(client, make_staff):
     client.force_login(make_staff("penulis", "Penulis"))
 
     assert f'href="{DASHBOARD}"' in client.get("/admin/").text
+
+
+def broken_and_working_links():
+    checked = timezone.now()
+    LinkCheck.objects.create(
+        url="https://dinsos.contoh.go.id/hilang",
+        used_by="Dinas Sosial Provinsi Jawa Timur: situs web",
+        outcome=LinkCheck.Outcome.BROKEN,
+        status_code=404,
+        error="HTTP 404",
+        checked_at=checked,
+    )
+    LinkCheck.objects.create(url="https://contoh.go.id/baik", outcome=LinkCheck.Outcome.OK, checked_at=checked)
+
+
+def test_an_editor_sees_the_broken_outbound_links_and_where_they_are_used(client, make_staff):
+    client.force_login(make_staff("sunting", "Penyunting"))
+    broken_and_working_links()
+
+    html = client.get(DASHBOARD).text
+
+    assert "Tautan keluar yang rusak" in html
+    assert "https://dinsos.contoh.go.id/hilang" in html and "Dinas Sosial Provinsi Jawa Timur: situs web" in html
+    assert "HTTP 404" in html
+    assert "https://contoh.go.id/baik" not in html
+
+
+def test_a_writer_does_not_see_the_link_report(client, make_staff):
+    client.force_login(make_staff("penulis", "Penulis"))
+    broken_and_working_links()
+
+    html = client.get(DASHBOARD).text
+
+    assert "Tautan keluar yang rusak" not in html and "dinsos.contoh.go.id" not in html
