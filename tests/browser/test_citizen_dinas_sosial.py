@@ -9,6 +9,13 @@ from tests.browser.test_accessibility import violations
 
 pytestmark = pytest.mark.django_db
 
+
+def assert_no_violations(page):
+    # axe runs as a script in the page; without JavaScript the server sends the same HTML, checked with it on.
+    if page.javascript:
+        assert violations(page) == ""
+
+
 BANDUNG = "Dinas Sosial Kabupaten Bandung"
 
 
@@ -46,7 +53,7 @@ def test_citizen_finds_the_kabupaten_office_and_can_call(phone):
     expect(phone).to_have_url(f"/dinas-sosial/?q=dinsos{spaces}kab{spaces}bandung")
     if phone.javascript:
         expect(phone.get_by_label("Nama kabupaten, kota atau provinsi")).to_be_focused()
-    assert violations(phone) == ""
+    assert_no_violations(phone)
 
     first.tap()
 
@@ -55,7 +62,7 @@ def test_citizen_finds_the_kabupaten_office_and_can_call(phone):
     # No verified details for this office yet: the page says so and offers the national line to call.
     expect(phone.locator("#kantor")).to_contain_text("Rincian kantor daerah ini belum terverifikasi.")
     expect(phone.locator("#kantor a[href='tel:171']")).to_have_text("171")
-    assert violations(phone) == ""
+    assert_no_violations(phone)
 
 
 def test_a_verified_office_has_its_own_number_to_tap(phone):

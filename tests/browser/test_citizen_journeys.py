@@ -82,10 +82,13 @@ def test_open_a_hoax_clarification(citizen):
     page = citizen.page
     citizen.follow(page.get_by_role("navigation", name="Menu utama").get_by_role("link", name="Cek fakta"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Cek fakta")
-    citizen.follow(page.get_by_role("link", name='Pesan di Telegram: "Kemensos menyalurkan bansos Rp2 juta.'))
+    # The list leads with the portal's correction, never with the hoax's own words.
+    citizen.follow(page.get_by_role("link", name=re.compile("Kemensos tidak menyalurkan bansos lewat Telegram")))
 
     expect(page).to_have_url("/cek-fakta/hoaks-kemensos-salurkan-bansos-rp2-juta-lewat-telegram/")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Kemensos tidak menyalurkan bansos lewat Telegram")
     expect(page.get_by_text("Hoaks", exact=True).first).to_be_visible()
+    expect(page.locator("blockquote")).to_contain_text("Telegram")  # the claim, only as a quotation
 
 
 def test_print_the_pkh_leaflet(citizen):
