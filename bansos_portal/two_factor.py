@@ -10,6 +10,7 @@ phone. `TWO_FACTOR_REQUIRED=False` (set by `make run`) turns the requirement off
 
 import base64
 import ipaddress
+import logging
 
 import segno
 from axes.handlers.proxy import AxesProxyHandler
@@ -19,6 +20,7 @@ from axes.utils import reset
 from django import forms
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
+from django.core.cache import cache
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -69,6 +71,23 @@ def locked_usernames():
 def unlock(username):
     """Clear every client's failures for this user name (axes' own reset); returns how many were cleared."""
     return reset(username=username)
+
+
+def allowance_spent(request, key_prefix, *, limit, window):
+    """Counts this request against its client's allowance of `limit` per `window` seconds, kept in the cache
+    under `client_key` (never the address); True once the allowance is spent. Clients whose address cannot
+    be read share one allowance. A cache that fails lets the request through: losing a count costs less
+    than refusing everyone."""
+    key = key_prefix + (client_key(request) or "unknown")
+    try:
+        cache.add(key, 0, timeout=window)
+        return cache.incr(key) > limit
+    except ValueError:  # the count expired between add and incr: this request starts a new window
+        cache.set(key, 1, timeout=window)
+        return 1 > limit
+    except Exception as problem:
+        logging.getLogger(__name__).warning("Rate limit unavailable: %s", type(problem).__name__)
+        return False
 
 
 def client_address(request):

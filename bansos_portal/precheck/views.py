@@ -4,14 +4,13 @@ Nothing is stored, logged, cached or set as a cookie: the answers travel in a PO
 address a log or the page cache would keep), the page is never_cache, and no session, message or CSRF
 token is touched."""
 
-from django.core.cache import cache
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
-from bansos_portal.two_factor import client_key
+from bansos_portal.two_factor import allowance_spent
 
 from .forms import PrecheckForm
 from .models import ProgramRule
@@ -19,19 +18,12 @@ from .rules import DISCLAIMER, LIKELY, MAYBE, check
 
 REQUESTS_PER_MINUTE = 30
 WINDOW_SECONDS = 60
-RATE_KEY = "precheck-rate:{}"
+RATE_KEY_PREFIX = "precheck-rate:"
 
 
 def over_rate_limit(request):
-    """Counts this client's checks in the cache under a keyed hash of its network, never its address."""
-    key = RATE_KEY.format(client_key(request) or "unknown")
-    cache.add(key, 0, WINDOW_SECONDS)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, WINDOW_SECONDS)
-        count = 1
-    return count > REQUESTS_PER_MINUTE
+    """Counts this client's checks under a keyed hash of its network, never its address."""
+    return allowance_spent(request, RATE_KEY_PREFIX, limit=REQUESTS_PER_MINUTE, window=WINDOW_SECONDS)
 
 
 def _context(request):
