@@ -3,7 +3,9 @@
 import re
 
 import nh3
+from django.conf import settings
 from django.db import models
+from django.utils.module_loading import import_string
 from markdown_it import MarkdownIt
 
 MARKDOWN_HELP = (
@@ -62,10 +64,19 @@ MARKDOWN.validateLink = lambda url: True
 LIST_ITEM = re.compile(r"(?P<indent> *)(?P<marker>[*+-]|[0-9]{1,9}[.)])(?P<gap> +|$)")
 
 
+def expand_text(text):
+    """`text` after each expander named in settings.RICH_TEXT_EXPANDERS (dotted paths of functions from
+    Markdown to Markdown, e.g. cited figures): how an app adds to every field without this module
+    importing it."""
+    for path in getattr(settings, "RICH_TEXT_EXPANDERS", ()):
+        text = import_string(path)(text)
+    return text
+
+
 def render_markdown(text):
     """Return safe HTML for Markdown text: no scripts, event handlers, styles or javascript: links."""
     env = {}
-    tokens = MARKDOWN.parse(_nest_short_indents(text or ""), env)
+    tokens = MARKDOWN.parse(_nest_short_indents(expand_text(text or "")), env)
     _label_cells(tokens)
     return nh3.clean(
         MARKDOWN.renderer.render(tokens, MARKDOWN.options, env),

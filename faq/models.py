@@ -3,6 +3,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from simple_history.models import HistoricalRecords
@@ -96,10 +97,20 @@ class Question(MarkdownModel, Reviewable, Publishable):
 SENTENCE_END = re.compile(r"(?<=[.!?])\s")
 
 
+class DatePrecision(models.TextChoices):
+    DAY = "day", "hari (1 Maret 2024)"
+    MONTH = "month", "bulan (Maret 2024)"
+    YEAR = "year", "tahun (2024)"
+
+
+# How a date of each precision is written (Django's date format, in the site's language).
+DATE_FORMATS = {DatePrecision.DAY: "j F Y", DatePrecision.MONTH: "F Y", DatePrecision.YEAR: "Y"}
+
+
 class ClarificationQuerySet(PublishableQuerySet):
     def for_list(self):
         # The explanation's HTML only feeds the neutral headline of items written before the correction.
-        return self.only("slug", "claim", "correction", "verdict", "date", "explanation_html")
+        return self.only("slug", "claim", "correction", "verdict", "date", "date_precision", "explanation_html")
 
 
 class Clarification(MarkdownModel, Reviewable, Publishable):
@@ -127,6 +138,14 @@ class Clarification(MarkdownModel, Reviewable, Publishable):
     )
     explanation_html = markdown_html_field()
     date = models.DateField("tanggal klarifikasi")
+    # A source that names only the month (or year) must not be printed as "1 Maret 2024".
+    date_precision = models.CharField(
+        "ketepatan tanggal",
+        max_length=5,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+        help_text="Setepat yang disebut sumbernya: bila sumber hanya menyebut bulannya, pilih «bulan».",
+    )
     programs = models.ManyToManyField(
         Program, blank=True, related_name="clarifications", verbose_name="program terkait"
     )
@@ -185,6 +204,16 @@ class Clarification(MarkdownModel, Reviewable, Publishable):
         """The claim as a marked quotation, for places that have only plain text."""
         claim = " ".join(self.claim.split())
         return f"Klaim yang beredar (dikutip): \u201c{Truncator(claim).words(words) if words else claim}\u201d"
+
+    @property
+    def date_shown(self):
+        """The clarification's date only as precise as its source: "Maret 2024", not "1 Maret 2024"."""
+        return date_format(self.date, DATE_FORMATS.get(self.date_precision, DATE_FORMATS[DatePrecision.DAY]))
+
+    @property
+    def date_machine(self):
+        """The same precision for <time datetime>: "2024-03-26", "2024-03" or "2024"."""
+        return self.date.isoformat()[: {DatePrecision.MONTH: 7, DatePrecision.YEAR: 4}.get(self.date_precision, 10)]
 
     def get_absolute_url(self):
         return reverse("faq:clarification", args=[self.slug])

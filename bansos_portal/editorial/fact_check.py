@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from bansos_portal.editorial import workflow
-from bansos_portal.editorial.prepublish import warnings_for
+from bansos_portal.editorial.prepublish import blocking, warnings_for
 from bansos_portal.links.models import ShortLink
 from bansos_portal.links.share import correction_line
 from bansos_portal.publishing import Status
@@ -95,7 +95,7 @@ def create(form, sources, *, user, action, acknowledged=False):
     ensure_short_link(clarification)
     if action == PUBLISH:
         warnings = warnings_for(clarification)
-        if warnings and not acknowledged:
+        if blocking(warnings) or (warnings and not acknowledged):
             # The form comes back with what the editor typed and the warnings: saving half would duplicate it.
             transaction.set_rollback(True)
             return None, warnings

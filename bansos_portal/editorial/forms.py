@@ -8,6 +8,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.formats import date_format
 
 from bansos_portal.editorial.concurrency import version_token
+from bansos_portal.editorial.prepublish import blocking
 from bansos_portal.editorial.proposals import live_changed
 from bansos_portal.editorial.revisions import changes_since
 from bansos_portal.editorial.widgets import ScheduleWidget
@@ -53,7 +54,9 @@ class TransitionForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         publishing = cleaned.get("target") == Status.PUBLISHED
-        if publishing and self.warnings and not cleaned.get("acknowledge"):
+        if publishing and blocking(self.warnings):
+            self.add_error(None, "Belum bisa terbit: perbaiki dulu yang bertanda «Harus diperbaiki».")
+        elif publishing and self.warnings and not cleaned.get("acknowledge"):
             self.add_error("acknowledge", "Periksa peringatan sebelum menerbitkan, lalu centang kotak ini.")
         if cleaned.get("change_note") and not publishing:
             # Kept only with a publication; dropping it silently would lose what the editor typed.

@@ -1,11 +1,14 @@
-"""Checks shown before publishing: links to pages that do not exist, figures without a source,
-and required sections left empty. They warn; the Penyunting decides."""
+"""Checks shown before publishing: links to pages that do not exist, required sections left empty, and
+what the content audit finds (bansos_portal/audit/findings.py). A warning the Penyunting may publish
+over once read; an error of the audit (a guess in the ministry's voice, no source, a flagged source, a
+citation that cannot be shown) blocks publishing until it is fixed."""
 
 import re
 
 from django.apps import apps
 from django.urls import Resolver404, resolve
 
+from bansos_portal.audit.findings import audit_item
 from bansos_portal.publishing import published_filter
 
 # Public detail pages whose address names a slug: (url name) -> (model label, must be published).
@@ -22,11 +25,31 @@ REQUIRED = {
     "faq.clarification": ["correction", "explanation"],
 }
 HREF = re.compile(r'href="([^"]+)"')
-FIGURE = re.compile(r"\bRp\s?\d|\d+(?:[.,]\d+)*\s?(?:%|persen|juta|miliar|triliun)\b", re.IGNORECASE)
+ERROR_PREFIX = "Harus diperbaiki: "
+
+
+class Notice(str):
+    """One line of the check as the editor reads it; `blocks` when it is an error that stops publishing."""
+
+    blocks = False
+
+
+def error(text):
+    notice = Notice(ERROR_PREFIX + text)
+    notice.blocks = True
+    return notice
 
 
 def warnings_for(obj):
-    return [*broken_links(obj), *unsourced_figures(obj), *empty_sections(obj)]
+    """Every line of the check, errors first."""
+    audit = [error(finding.line()) if finding.is_error else Notice(finding.line()) for finding in audit_item(obj)]
+    notices = [*audit, *map(Notice, [*broken_links(obj), *empty_sections(obj)])]
+    return sorted(notices, key=lambda notice: not notice.blocks)
+
+
+def blocking(notices):
+    """The lines that stop publishing whatever the editor ticks."""
+    return [notice for notice in notices if getattr(notice, "blocks", False)]
 
 
 def html_fields(obj):
@@ -54,18 +77,6 @@ def _internal_page_exists(href):
         items = apps.get_model(label).objects.filter(slug=match.kwargs.get("slug"))
         return (items.filter(published_filter()) if must_be_published else items).exists()
     return True
-
-
-def unsourced_figures(obj):
-    found = []
-    has_sources = hasattr(obj, "sources") and obj.pk and obj.sources.exists()
-    text = " ".join(getattr(obj, name) or "" for name in getattr(obj, "markdown_fields", ()))
-    if FIGURE.search(text) and not has_sources:
-        found.append("Ada angka (rupiah, persen, juta/miliar/triliun) tetapi belum ada sumber. Tambahkan sumber.")
-    if hasattr(obj, "budgets") and obj.pk:
-        for budget in obj.budgets.filter(source=""):
-            found.append(f"Angka anggaran {budget.year} belum mencantumkan sumbernya.")
-    return found
 
 
 def empty_sections(obj):

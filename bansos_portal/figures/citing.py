@@ -1,0 +1,77 @@
+"""Which items cite a figure, and rendering them again when it changes.
+
+Markdown is rendered to HTML once, at save (bansos_portal/rich_text.py), so a figure's new value reaches a
+page only when the items citing it are saved again; each such save also refreshes search and starts a new
+page-cache generation, like any content save."""
+
+import operator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import reduce
+
+from django.apps import apps
+from django.db.models import Q
+
+from bansos_portal.rich_text import MarkdownModel
+
+from .citations import cited_names
+
+# Names waiting to be rendered again, while an import defers it (None: render at once).
+_pending = ContextVar("figures_pending_rerender", default=None)
+
+
+def markdown_models():
+    """Every model with Markdown fields, whichever app it belongs to."""
+    return [model for model in apps.get_models() if issubclass(model, MarkdownModel) and model.markdown_fields]
+
+
+def _any_citation(model):
+    return reduce(operator.or_, [Q(**{f"{field}__contains": "[[angka:"}) for field in model.markdown_fields])
+
+
+def cites(item, names):
+    return any(set(cited_names(getattr(item, field))) & names for field in item.markdown_fields)
+
+
+def citing_items(names):
+    """The items whose Markdown cites one of `names`: one query per model with Markdown fields, for the
+    items citing any figure (few), then their citations read here, so the query stays short however many
+    names an import changes."""
+    names = set(names)
+    if not names:
+        return []
+    candidates = (item for model in markdown_models() for item in model._default_manager.filter(_any_citation(model)))
+    return [item for item in candidates if cites(item, names)]
+
+
+@contextmanager
+def deferred_rerender():
+    """Inside: figure changes are collected; at the end, each citing item is rendered once. An import
+    saves many figures, and the items citing them need only the final state."""
+    if _pending.get() is not None:
+        yield
+        return
+    token = _pending.set(set())
+    try:
+        yield
+        names = _pending.get()
+    finally:
+        _pending.reset(token)
+    rerender(names)
+
+
+def rerender(names):
+    """Render and save again every item citing one of `names`; returns how many were saved.
+
+    Only the Markdown fields are written (updated_at and the review dates stay: the text did not change),
+    and no revision is recorded, since the revision keeps the Markdown, which is unchanged."""
+    pending = _pending.get()
+    if pending is not None:
+        pending.update(names)
+        return 0
+    items = citing_items(names)
+    for item in items:
+        item.skip_history_when_saving = True
+        item.save(update_fields=list(item.markdown_fields))
+        del item.skip_history_when_saving
+    return len(items)
