@@ -1,7 +1,13 @@
+import io
 import itertools
 
 import pytest
+from django.contrib.auth.models import Group, Permission, User
+from django.core.management import call_command
+from django.test import Client
 
+from bansos_portal.directory.models import Office, OfficeDetailSource, Region
+from bansos_portal.editorial.roles import ensure_roles
 from bansos_portal.publishing import Status
 from faq.models import Category, Clarification, Question
 from programs.models import BenefitComponent, Budget, Program
@@ -192,3 +198,48 @@ def make_clarification(db):
         return Clarification.objects.create(**fields)
 
     return make
+
+
+@pytest.fixture
+def regions(db):
+    """Every province and kabupaten/kota, as `load_regions` loads them (with the verified offices)."""
+    call_command("load_regions", stdout=io.StringIO())
+    return Region.objects
+
+
+@pytest.fixture
+def make_office(regions):
+    def make(code, *, status=Status.PUBLISHED, verified=("address", "phones"), **fields):
+        region = Region.objects.get(code=code)
+        fields.setdefault("name", region.office_name())
+        fields.setdefault("address", f"Jl. Contoh No. 1, {region.name}")
+        fields.setdefault("phones", "(0341) 123-456")
+        office = Office.objects.create(region=region, status=status, **fields)
+        for detail in verified:
+            OfficeDetailSource.objects.create(office=office, detail=detail, url="https://example.go.id/kontak")
+        return office
+
+    return make
+
+
+def login_as(role, username):
+    """A signed-in client for a user who has only the given Humas role (group from the migration)."""
+    user = User.objects.create_user(username, password="kata-sandi-yang-panjang", is_staff=True)
+    user.first_name = username.capitalize()
+    user.save()
+    # Browser tests flush the database (and the groups the migration made); bring them back.
+    user.groups.add(ensure_roles(Group, Permission)[role])
+    client = Client()
+    client.force_login(user)
+    client.user = user
+    return client
+
+
+@pytest.fixture
+def penulis(db):
+    return login_as("Penulis", "wulan")
+
+
+@pytest.fixture
+def penyunting(db):
+    return login_as("Penyunting", "yusuf")

@@ -25,12 +25,14 @@ router = Router()
     **answers(schemas.SearchResults),
     url_name="api_search",
     operation_id="search",
-    summary="Pencarian di program, tanya jawab dan cek fakta.",
+    summary="Pencarian di program, tanya jawab, cek fakta dan kantor Dinas Sosial.",
 )
 def search(
     request,
     q: Annotated[str, Query(description="Kata pencarian.")],
-    type: Annotated[one_of(SearchEntry.Kind.values) | None, Query(None, description="Jenis isi.")],
+    type: Annotated[
+        one_of(SearchEntry.Kind.values) | None, Query(None, description="Jenis isi; office untuk kantor Dinas Sosial.")
+    ],
     program: Annotated[str, Query("", description="Slug program yang terbit, misalnya pkh.")],
     limit: Annotated[whole_number(MAX_LIMIT), Query(engine.PER_PAGE, description="Jumlah hasil.")],
 ):

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from simple_history.models import HistoricalRecords
 
 from bansos_portal.publishing import Publishable, PublishableQuerySet, Reviewable, Status
@@ -94,6 +95,41 @@ class Region(models.Model):
     def office_name(self):
         """How the office is usually named: Dinas Sosial Provinsi Jawa Timur, Dinas Sosial Kota Malang."""
         return f"Dinas Sosial Provinsi {self.name}" if self.is_province else f"Dinas Sosial {self.name}"
+
+    def published_office(self):
+        """The region's own office as its page shows it, or None; read from `offices`, which site search
+        prefetches when it indexes many regions at once."""
+        return next((o for o in self.offices.all() if o.proposal_for_id is None and o.is_published()), None)
+
+    def search_document(self):
+        """What site search finds of the region's page: the office's name, the details a source backs
+        (never an unverified one), the province and the programs the office serves."""
+        office = self.published_office()
+        place = f"Provinsi {self.name}" if self.is_province else f"{self.name}, Provinsi {self.parent.name}"
+        details = [f"{label}: {value}" for label, value in _verified_details(office)]
+        names = [office.name] if office and office.name != self.office_name() else []
+        services = [program.short_name for program in self.search_programs() if program.is_published()]
+        body = [*names, place, *([f"Layanan program: {', '.join(services)}."] if services else [])]
+        return {
+            "slug": self.code,  # unique, unlike the slug, which only its province's regions do not share
+            "title": self.office_name(),
+            "summary": ". ".join(details) + "." if details else "Rincian kantor daerah ini belum terverifikasi.",
+            "body_html": "".join(format_html("<p>{}</p>", part) for part in body),
+        }
+
+    def search_programs(self):
+        office = self.published_office()
+        return list(office.services.all()) if office and office.source_for("services") else []
+
+    def search_publication(self):
+        """A region's page has no editorial workflow: public while the region is in the Kemendagri list."""
+        office = self.published_office()
+        return {
+            "status": Status.ARCHIVED if self.archived_at else Status.PUBLISHED,
+            "published_at": self.updated_at,
+            "unpublish_at": None,
+            "updated_at": max(self.updated_at, office.updated_at) if office else self.updated_at,
+        }
 
 
 class RegionAlias(models.Model):
@@ -219,6 +255,15 @@ class Office(Reviewable, Publishable):
 
     def verified_on(self):
         return max((source.verified_on for source in self.sources.all()), default=None)
+
+
+def _verified_details(office):
+    """(label, value) of the office's address and phone numbers where a source backs them."""
+    if office is None:
+        return []
+    address = " ".join(office.shown("address").split())
+    phones = ", ".join(number for number, _ in office.phone_numbers()) if office.shown("phones") else ""
+    return [(label, value) for label, value in (("Alamat", address), ("Telepon", phones)) if value]
 
 
 def tel_href(number):

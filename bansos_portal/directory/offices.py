@@ -6,9 +6,8 @@ import json
 from datetime import date
 from pathlib import Path
 
-from django.db import transaction
-
 from bansos_portal.publishing import Status
+from bansos_portal.search.index import deferred_indexing
 
 from .models import Office, OfficeDetailSource, Region
 
@@ -20,7 +19,7 @@ def verified_offices():
     return json.loads(OFFICES_FILE.read_text(encoding="utf-8"))
 
 
-@transaction.atomic
+@deferred_indexing()  # one transaction; each region indexed once, with its office's sources
 def load_offices(entries):
     """Create the offices of `entries` whose region has none yet; returns how many were created."""
     created = 0

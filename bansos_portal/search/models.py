@@ -13,6 +13,7 @@ class SearchEntry(models.Model):
         PROGRAM = "program", "Program"
         QUESTION = "faq", "Tanya jawab"
         CLARIFICATION = "clarification", "Cek fakta"
+        OFFICE = "office", "Dinas Sosial"
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField()

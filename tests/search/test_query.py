@@ -114,11 +114,12 @@ def test_pinned_result_is_not_repeated_in_the_list(client, content):
 def test_filters_by_type_and_program_with_counts(content):
     everything = engine.search("bantuan")
 
-    assert everything.kind_counts == {"program": 2, "faq": 1, "clarification": 1}
+    assert everything.kind_counts == {"program": 2, "faq": 1, "clarification": 1, "office": 0}
     assert {item["slug"]: item["count"] for item in everything.program_counts} == {"pkh": 2, "bpnt": 1}
     assert set(urls("bantuan", kind="program")) == {"/program/pkh/", "/program/bpnt/"}
     assert set(urls("bantuan", program="pkh")) == {"/program/pkh/", content["cair"].get_absolute_url()}
-    assert engine.search("bantuan", program="pkh").kind_counts == {"program": 1, "faq": 1, "clarification": 0}
+    in_pkh = engine.search("bantuan", program="pkh")
+    assert in_pkh.kind_counts == {"program": 1, "faq": 1, "clarification": 0, "office": 0}
 
 
 def test_program_facets_and_filter_know_only_published_programs(client, content, make_program):

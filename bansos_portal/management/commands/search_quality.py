@@ -5,6 +5,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
 from bansos_portal.content_file.load import DEMO_CONTENT, import_content
+from bansos_portal.directory.offices import load_offices, verified_offices
+from bansos_portal.directory.regions import known_successors, package_entries, sync_regions
 from bansos_portal.search import index
 from bansos_portal.search.models import SearchEntry
 from bansos_portal.search.quality import (
@@ -137,4 +139,7 @@ def _load_demo_only(demo):
     Category.objects.all().delete()
     Budget.objects.all().delete()
     import_content(data=demo)
+    # The demo site holds every region's Dinas Sosial page too: offices must not crowd out the answers.
+    sync_regions(package_entries(), successors=known_successors())
+    load_offices(verified_offices())
     index.rebuild()
