@@ -33,7 +33,7 @@ class StoredPageFront:
         if settings.PAGE_CACHE_SECONDS and is_plain_anonymous_get(environ) and is_trusted_store():
             found = lookup(page_key(environ))
             now = time.time()
-            if is_fresh(found.entry, found.generation, now):
+            if is_fresh(found, now):
                 status = found.entry["status"]
                 start_response(f"{status} {responses[status]}", entry_headers(found.entry, now, fresh=True))
                 return [found.entry["content"]]

@@ -1,8 +1,10 @@
-"""Any change to public content starts a new page-cache generation, whichever app owns the model.
+"""Any change to public content outdates the stored pages that show it, whichever app owns the model.
 
-Connected once for all senders, filtered by app label, so content models added later are covered
-without registering them. Bumping again when the transaction commits closes the window in which a
-request could render the old rows after the first bump and store them under the new generation.
+A change bumps the tags of what it touched (see tags.py: its model's lists, its keys before and
+after), so only the pages that read those render afresh. Connected once for all senders, filtered by
+app label, so content models added later are covered without registering them. Bumping again when
+the transaction commits closes the window in which a request could render the old rows after the
+first bump and store them under the new versions.
 
 Each change is also counted in the database, in the change's own transaction (ContentChange): a
 process that could not reach the cache leaves that count behind, and the next process to compare it
@@ -10,12 +12,13 @@ with the cache's starts a new generation (see store.catch_up). A withdrawal (see
 counted in the cache too, so no copy rendered before it is served, not even while the database is down.
 
 An import saves hundreds of rows in one transaction; inside `one_change()` they count as one change,
-counted and bumped as the block ends and bumped again when it commits, as a single save would be.
+counted and bumped as the block ends and bumped again when it commits, as a single save would be;
+one that touches more than MAX_TAGS tags starts a new generation instead (every page outdated).
 """
 
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 
 from django.conf import settings
@@ -25,10 +28,17 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_sa
 from bansos_portal.publishing import Publishable, published_filter
 
 from .models import ContentChange
-from .store import bump_generation
+from .purge import purge_changed_pages
+from .store import invalidate
+from .tags import change_tags, key_fields, key_tag, key_values, list_tag
+from .tags import install as install_recorders
 
 # Set on an item before its save: whether it was public then (see is_withdrawal).
 WAS_PUBLIC = "_page_cache_was_public"
+# Set on an item before its save: its key values then (see tags.change_tags).
+OLD_KEYS = "_page_cache_old_keys"
+# A change touching more tags than this (an import) outdates every page: one counter, not thousands.
+MAX_TAGS = 500
 
 
 @dataclass
@@ -38,6 +48,7 @@ class Batch:
     using: str
     changed: bool = False
     withdrawal: bool = False
+    tags: set = field(default_factory=set)
 
 
 _batch = ContextVar("page_cache_batch", default=None)
@@ -48,10 +59,23 @@ def is_content(model):
     return model._meta.app_label in settings.PAGE_CACHE_CONTENT_APPS and label not in settings.PAGE_CACHE_IGNORED_MODELS
 
 
-def remember_publicness(sender, instance, using=None, **kwargs):
-    if is_content(sender) and isinstance(instance, Publishable) and instance.pk is not None:
-        public = sender._base_manager.using(using).filter(published_filter(), pk=instance.pk).exists()
-        setattr(instance, WAS_PUBLIC, public)
+def remember_before_save(sender, instance, using=None, **kwargs):
+    if not is_content(sender) or instance.pk is None:
+        return
+    rows = sender._base_manager.using(using).filter(pk=instance.pk)
+    setattr(instance, OLD_KEYS, rows.values(*(field.attname for field in key_fields(sender))).first())
+    if isinstance(instance, Publishable):
+        setattr(instance, WAS_PUBLIC, rows.filter(published_filter()).exists())
+
+
+def changed_tags(sender, signal, instance, **kwargs):
+    """The tags a change outdates (see tags.py)."""
+    if signal is m2m_changed:
+        related = [key_tag(kwargs["model"], kwargs["model"]._meta.pk.attname, pk) for pk in kwargs["pk_set"] or ()]
+        return change_tags(type(instance), None, key_values(instance)) | {list_tag(sender), *related}
+    if signal is post_delete:
+        return change_tags(sender, key_values(instance), None)
+    return change_tags(sender, getattr(instance, OLD_KEYS, None), key_values(instance))
 
 
 def is_withdrawal(signal, instance):
@@ -72,23 +96,29 @@ def content_changed(sender, signal, **kwargs):
         return
     using = kwargs.get("using") or DEFAULT_DB_ALIAS
     withdrawal = is_withdrawal(signal, kwargs.get("instance"))
+    historical = is_historical(sender)
+    # A historical model (a data migration) is not the app's model: its tags could miss its readers.
+    tags = None if historical else changed_tags(sender, signal, **kwargs)
     batch = _batch.get()
-    if batch is not None and batch.using == using and not is_historical(sender):
+    if batch is not None and batch.using == using and not historical:
         batch.changed = True
         batch.withdrawal = batch.withdrawal or withdrawal
+        batch.tags |= tags
         return
     # Data migrations save through historical models, the early ones before this counter's table
-    # exists; their generation bumps below still reach the cache.
-    count_change(using, withdrawal, record=not is_historical(sender))
+    # exists; their bumps below still reach the cache.
+    count_change(using, withdrawal, tags, record=not historical)
 
 
-def count_change(using, withdrawal, *, record=True):
-    """Count the change in the database, in its transaction, and start a new generation now and again
-    once it commits."""
+def count_change(using, withdrawal, tags, *, record=True):
+    """Count the change in the database, in its transaction, and outdate the pages that read `tags`
+    (None: every page) now and again once it commits."""
+    if tags is not None and len(tags) > MAX_TAGS:
+        tags = None
     if record:
         ContentChange.objects.using(using).record()
-    bump_generation(withdrawal=withdrawal)
-    transaction.on_commit(partial(changes_committed, using, withdrawal), using=using)
+    invalidate(tags or (), everything=tags is None, withdrawal=withdrawal)
+    transaction.on_commit(partial(changes_committed, using, withdrawal, tags), using=using)
 
 
 @contextmanager
@@ -106,20 +136,22 @@ def one_change(using=DEFAULT_DB_ALIAS):
         with transaction.atomic(using=using):
             yield
             if batch is not outer and batch.changed:
-                count_change(using, batch.withdrawal)
+                count_change(using, batch.withdrawal, batch.tags)
     finally:
         _batch.reset(token)
 
 
-def changes_committed(using, withdrawal):
+def changes_committed(using, withdrawal, tags):
     try:
         changes = ContentChange.objects.using(using).number()
     except DatabaseError:
         changes = None  # the next process to catch up compares the count
-    bump_generation(withdrawal=withdrawal, database_changes=changes)
+    invalidate(tags or (), everything=tags is None, withdrawal=withdrawal, database_changes=changes)
+    purge_changed_pages(tags)
 
 
 def connect_signals():
-    pre_save.connect(remember_publicness, dispatch_uid="page-cache-publicness")
+    install_recorders()
+    pre_save.connect(remember_before_save, dispatch_uid="page-cache-publicness")
     for signal in (post_save, post_delete, m2m_changed):
         signal.connect(content_changed, dispatch_uid=f"page-cache-{signal}")

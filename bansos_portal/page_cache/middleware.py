@@ -11,6 +11,7 @@ from django.db.utils import InterfaceError, OperationalError
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date
 
+from .purge import remember_paths
 from .schedule import Schedule, next_scheduled_change
 from .store import (
     FRONT_LOOKUP,
@@ -33,7 +34,9 @@ from .store import (
     public_cache_control,
     request_lookup,
     stale_copy,
+    tag_versions,
 )
+from .tags import recording
 from .visitors import check_session, reads_every_param
 
 logger = logging.getLogger(__name__)
@@ -84,12 +87,13 @@ class PageCacheMiddleware:
             return conditional(request, self.get_response(request))
         now = time.time()
         found = self.look_up(request, now)
-        if is_fresh(found.entry, found.generation, now):
+        if is_fresh(found, now):
             return conditional(request, from_entry(found.entry, now, fresh=True))
         request._page_lookup = found
         token = request_lookup.set(found)
         try:
-            response = self.get_response(request)
+            with recording() as reads:
+                response = self.get_response(request)
         finally:
             request_lookup.reset(token)
         if (
@@ -97,12 +101,12 @@ class PageCacheMiddleware:
             and is_storable(request, response)
             and not getattr(response, "is_fallback", False)
         ):
-            self.store(found, response, now)
+            self.store(found, response, now, reads, request.get_full_path())
         return conditional(request, response)
 
     def look_up(self, request, now):
         found = request.META.pop(FRONT_LOOKUP, None) or lookup(page_key(request.META))
-        if found.generation is None or (CacheDown.caught_up and is_fresh(found.entry, found.generation, now)):
+        if found.generation is None or (CacheDown.caught_up and is_fresh(found, now)):
             return found
         # A miss reads the database anyway: one small query more. A hit only until this process caught up.
         return catch_up(found)
@@ -121,13 +125,17 @@ class PageCacheMiddleware:
         response.is_fallback = True
         return response
 
-    def store(self, found, response, now):
+    def store(self, found, response, now, reads, path):
         try:
+            versions = tag_versions(reads, found.changes)
+            if versions is None:
+                return  # content changed while this page rendered: the next request renders it again
             schedule = self.schedule(found, now)
             fresh_until = min(now + settings.PAGE_CACHE_SECONDS, schedule.change)
             public_cache_control(response, min(settings.PAGE_CACHE_MAX_AGE, fresh_until - now))
             entry = {
                 "generation": found.generation,
+                "tags": versions,
                 "fresh_until": fresh_until,
                 "withdrawals": found.withdrawals,
                 "stale_until": min(now + settings.PAGE_CACHE_KEEP_STALE_SECONDS, schedule.withdrawal),
@@ -137,13 +145,14 @@ class PageCacheMiddleware:
             }
             timeout = settings.PAGE_CACHE_SECONDS + settings.PAGE_CACHE_KEEP_STALE_SECONDS
             cache().set(found.key, entry, timeout=timeout)
+            remember_paths(reads, path)
         except Exception as problem:
             CacheDown.failed(problem)
 
     def schedule(self, found, now):
-        """When the next item is scheduled to appear or disappear, computed once per generation."""
-        known_generation, *known = found.next_change or (None,)
-        if known_generation != found.generation or len(known) != len(Schedule._fields) or known[0] <= now:
+        """When the next item is scheduled to appear or disappear, computed once per content change."""
+        known_changes, *known = found.next_change or (None,)
+        if known_changes != found.changes or len(known) != len(Schedule._fields) or known[0] <= now:
             known = next_scheduled_change(now)
-            cache().set(NEXT_CHANGE_KEY, (found.generation, *known), timeout=settings.PAGE_CACHE_SECONDS)
+            cache().set(NEXT_CHANGE_KEY, (found.changes, *known), timeout=settings.PAGE_CACHE_SECONDS)
         return Schedule(*known)

@@ -1,8 +1,11 @@
 """The page store: whole responses for anonymous pages, kept under a content generation so they never show
 stale facts. The middleware (middleware.py) and the WSGI front (front.py) read and write it through here.
 
-Each stored page carries the content *generation* it was rendered in. Any save or delete of a content
-model bumps the generation (see `invalidation.py`), so the next request renders afresh; and a page's
+Each stored page carries the *tags* of what it showed, with their versions when it was rendered (see
+`tags.py`): a save or delete of a content item bumps only the tags of that item and of its model's
+lists (see `invalidation.py`), so the pages that show it render afresh and every other page stays
+stored. A *generation* outdates every page at once, for changes whose reach is unknown (a catch-up,
+an emptied cache, a large import). And a page's
 freshness never crosses the next scheduled publish, unpublish or expiry time of any item, so a page
 scheduled for 08:00 shows at 08:00:01 with no background job. An outdated copy stays stored a while
 longer: it is served only when the database is down, and never once something was withdrawn after it
@@ -44,6 +47,9 @@ from .visitors import has_live_session, reads_every_param
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "pagecache:generation"
+# Counts every content change: a page whose render saw it move may have read rows older than its tags.
+CHANGES_KEY = "pagecache:changes"
+TAG_KEY_PREFIX = "pagecache:tag:"
 CHANGED_AT_KEY = "pagecache:changed-at"
 PAGE_KEY_PREFIX = "pagecache:page:"
 # (generation, next change, next withdrawal): the schedule as computed in that generation.
@@ -108,19 +114,59 @@ def bump_generation(*, withdrawal=False, database_changes=None):
     """Start a new content generation: every stored page becomes outdated, and after a withdrawal no
     page rendered before it is served even stale. `database_changes` is the ContentChange count the new
     generation accounts for. Returns the new generation, or None when the cache failed."""
+    return invalidate((), everything=True, withdrawal=withdrawal, database_changes=database_changes)
+
+
+def invalidate(tags, *, everything=False, withdrawal=False, database_changes=None):
+    """Outdate the stored pages that read any of `tags` (every page, with `everything`). The change
+    counter moves first, so a render in progress cannot store rows read before it under the new
+    versions. Returns the change count (the generation with `everything`), or None when the cache failed."""
     try:
-        generation = increment(GENERATION_KEY)
+        changes = increment(CHANGES_KEY)
+        for tag in sorted(tags):
+            increment(tag_key(tag))
+        if everything:
+            changes = increment(GENERATION_KEY)
         if withdrawal:
             increment(WITHDRAWALS_KEY)
         values = {CHANGED_AT_KEY: int(time.time())}
         if database_changes is not None:
             values[SYNCED_KEY] = database_changes
         cache().set_many(values, timeout=None)
-        return generation
+        return changes
     except Exception as problem:
         CacheDown.failed(problem)
         CacheDown.missed_invalidation = True
         return None
+
+
+def tag_key(tag):
+    return TAG_KEY_PREFIX + hashlib.md5(tag.encode(), usedforsecurity=False).hexdigest()
+
+
+def tag_versions(tags, changes):
+    """{tag: version} to store with a page rendered since the change count was `changes`, or None when
+    content changed during the render (its rows may predate the versions read now: not stored)."""
+    keys = {tag_key(tag): tag for tag in tags}
+    found = cache().get_many([*keys, CHANGES_KEY])
+    missing = [key for key in keys if key not in found]
+    if missing:
+        # A tag no change has bumped yet, or evicted: give it a number, never one used before.
+        for key in missing:
+            cache().add(key, time.time_ns(), timeout=None)
+        found = cache().get_many([*keys, CHANGES_KEY])
+    if found.get(CHANGES_KEY) != changes or len(found) != len(keys) + 1:
+        return None
+    return {keys[key]: version for key, version in found.items() if key != CHANGES_KEY}
+
+
+def tags_unchanged(versions):
+    """Whether no tag of a stored page moved since it was rendered (a second cache round trip)."""
+    if not versions:
+        return True
+    keys = {tag_key(tag): version for tag, version in versions.items()}
+    found = cache().get_many(list(keys))
+    return all(found.get(key) == version for key, version in keys.items())
 
 
 def increment(key):
@@ -162,6 +208,8 @@ class PageLookup(NamedTuple):
     next_change: tuple | None = None  # see PageCacheMiddleware.schedule
     withdrawals: int | None = None  # the withdrawal count (None: unknown, so nothing is served stale)
     synced: int | None = None  # the database change count the generation accounts for
+    changes: int | None = None  # the change count before the render (see tag_versions)
+    current: bool = False  # the stored page's generation and tags are the current ones
 
 
 # The page lookup of the anonymous request being answered: code run for it reuses what the lookup read
@@ -169,14 +217,14 @@ class PageLookup(NamedTuple):
 request_lookup = ContextVar("request_lookup", default=None)
 
 
-def current_generation():
-    """The content generation now, or None when the cache cannot say."""
-    if (known := request_lookup.get()) is not None and known.generation is not None:
-        return known.generation
+def current_changes():
+    """The content change count now (it moves with every change), or None when the cache cannot say."""
+    if (known := request_lookup.get()) is not None and known.changes is not None:
+        return known.changes
     if not CacheDown.available():
         return None
     try:
-        return cache().get(GENERATION_KEY)
+        return cache().get(CHANGES_KEY)
     except Exception as problem:
         CacheDown.failed(problem)
         return None
@@ -278,30 +326,37 @@ def content_changed_at():
 
 def lookup(key):
     """The generation, the stored page and what storing a new one needs, in one cache round trip."""
+    counters = [GENERATION_KEY, CHANGES_KEY, WITHDRAWALS_KEY]
     try:
-        found = cache().get_many([GENERATION_KEY, CHANGED_AT_KEY, NEXT_CHANGE_KEY, WITHDRAWALS_KEY, SYNCED_KEY, key])
-        if found.get(GENERATION_KEY) is None or found.get(WITHDRAWALS_KEY) is None:
+        found = cache().get_many([*counters, CHANGED_AT_KEY, NEXT_CHANGE_KEY, SYNCED_KEY, key])
+        if any(found.get(counter) is None for counter in counters):
             # A new or emptied cache knows nothing of what changed before: start afresh, and serve
             # nothing rendered earlier even stale.
             if bump_generation(withdrawal=True) is None:
                 return PageLookup(key, None)
-            found.update(cache().get_many([GENERATION_KEY, WITHDRAWALS_KEY]))
+            found.update(cache().get_many(counters))
+        entry = found.get(key)
+        current = bool(entry) and entry.get("generation") == found.get(GENERATION_KEY) and "tags" in entry
+        current = current and tags_unchanged(entry["tags"])
     except Exception as problem:
         CacheDown.failed(problem)
         return PageLookup(key, None)
     return PageLookup(
         key,
         found.get(GENERATION_KEY),
-        found.get(key),
+        entry,
         found.get(CHANGED_AT_KEY),
         found.get(NEXT_CHANGE_KEY),
         found.get(WITHDRAWALS_KEY),
         found.get(SYNCED_KEY),
+        found.get(CHANGES_KEY),
+        current,
     )
 
 
-def is_fresh(entry, generation, now):
-    return bool(entry) and entry["generation"] == generation and now < entry["fresh_until"]
+def is_fresh(found, now):
+    """The stored page may be served as it is: same generation, none of its tags moved, still fresh."""
+    return found.current and found.generation is not None and now < found.entry["fresh_until"]
 
 
 def stale_copy(found, now):

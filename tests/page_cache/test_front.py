@@ -182,6 +182,9 @@ def test_a_miss_reads_the_cache_in_one_round_trip(page_store, program, make_ques
     answer = get("/tanya-jawab/")  # not stored yet
 
     assert answer["status"] == "200 OK" and "Last-Modified" in answer["headers"]
-    # Generation, page, Last-Modified and the next scheduled change, all from one read.
-    assert counting.reads == ["get_many"]
+    # Generation, page, Last-Modified and the next scheduled change, all from one read; storing the page
+    # then reads the versions of the tags it read (once more if one of them was never bumped).
+    assert counting.reads in (["get_many", "get_many"], ["get_many", "get_many", "get_many"])
+    counting.reads.clear()
     assert get("/tanya-jawab/")["headers"]["Last-Modified"] == answer["headers"]["Last-Modified"]
+    assert counting.reads == ["get_many", "get_many"]  # a hit: the page, then its tags' versions
