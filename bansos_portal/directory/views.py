@@ -47,6 +47,17 @@ def _gone(request, region):
     return render(request, "links/gone.html", context, status=410)
 
 
+def _live_region(request, province, regency, address_of):
+    """The region at this address, or the answer for an address that is not the region's own: a 301 to
+    its current address (`address_of(region)`) or a 410 for an archived region."""
+    region, moved = _locate(province, regency)
+    if moved:
+        return None, HttpResponsePermanentRedirect(address_of(region))
+    if region.archived_at:
+        return None, _gone(request, region)
+    return region, None
+
+
 def _office_context(region):
     office = Office.objects.for_region(region)
     province_office = None
@@ -65,11 +76,9 @@ def _office_context(region):
 
 @require_GET
 def region_detail(request, province, regency=None):
-    region, moved = _locate(province, regency)
-    if moved:
-        return HttpResponsePermanentRedirect(region.get_absolute_url())
-    if region.archived_at:
-        return _gone(request, region)
+    region, answer = _live_region(request, province, regency, lambda found: found.get_absolute_url())
+    if answer:
+        return answer
     programs = Program.objects.published().prefetch_related(Prefetch("short_links"))
     context = {
         **_office_context(region),
@@ -83,11 +92,9 @@ def region_detail(request, province, regency=None):
 @frameable_by_any_site
 @require_GET
 def embed_office(request, province, regency=None):
-    region, moved = _locate(province, regency)
-    if moved:
-        return HttpResponsePermanentRedirect(region.embed_url())
-    if region.archived_at:
-        return _gone(request, region)
+    region, answer = _live_region(request, province, regency, lambda found: found.embed_url())
+    if answer:
+        return answer
     return render(request, "directory/embed_office.html", _office_context(region))
 
 

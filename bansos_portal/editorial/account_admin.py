@@ -11,13 +11,14 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.forms import UserCreationForm
 from django.contrib.auth.models import Group
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 
+from bansos_portal.editorial.admin_access import permitted_object
 from bansos_portal.editorial.models import ENROLMENT_CODE_LIFETIME
 from bansos_portal.editorial.roles import ROLES
 from bansos_portal.two_factor import (
@@ -183,12 +184,7 @@ class StaffUserAdmin(UserAdmin):
         """The account at this address for a POST-only tool, or the error to answer."""
         if request.method != "POST":
             return HttpResponse("Gunakan tombol di halaman akun.", status=405, headers={"Allow": "POST"})
-        user = self.get_object(request, unquote(id))
-        if user is None:
-            raise Http404("Akun tidak ditemukan.")
-        if not self.has_change_permission(request, user):
-            raise PermissionDenied
-        return user
+        return permitted_object(self, request, id, self.has_change_permission, "Akun tidak ditemukan.")
 
     def unlock_view(self, request, id):
         user = self.changeable_user(request, id)

@@ -6,13 +6,14 @@ for what the public sees the moment it is saved (budget figures, FAQ categories)
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from simple_history.admin import SimpleHistoryAdmin
 
 from bansos_portal.editorial import workflow
+from bansos_portal.editorial.admin_access import permitted_object
 from bansos_portal.editorial.revisions import (
     compare,
     compare_related,
@@ -49,12 +50,7 @@ class RevisionAdmin(SimpleHistoryAdmin):
         return f"{self.model._meta.app_label}_{self.model._meta.model_name}"
 
     def _get_viewable(self, request, object_id):
-        obj = self.get_object(request, unquote(object_id))
-        if obj is None:
-            raise Http404("Item tidak ditemukan.")
-        if not self.has_view_or_change_permission(request, obj):
-            raise PermissionDenied
-        return obj
+        return permitted_object(self, request, object_id, self.has_view_or_change_permission, "Item tidak ditemukan.")
 
     def _context(self, request, obj, title, **extra):
         return {

@@ -25,7 +25,9 @@ def content(make_program, make_component, make_budget, make_question, make_clari
     question.programs.add(pkh, draft)
     make_question(slug="kapan-cair", category=other).programs.add(bpnt)
     make_question(slug="draf", status=Status.DRAFT)
-    make_clarification(slug="hoaks-pkh", correction="Kemensos tidak membuka pendaftaran lewat tautan.").programs.add(pkh)
+    make_clarification(slug="hoaks-pkh", correction="Kemensos tidak membuka pendaftaran lewat tautan.").programs.add(
+        pkh
+    )
     make_clarification(slug="hoaks-draf", status=Status.DRAFT)
     return {"pkh": pkh}
 

@@ -1,38 +1,13 @@
 from datetime import date, datetime
 
 import pytest
-from django.contrib.auth.models import Group, Permission, User
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from bansos_portal.editorial.roles import ensure_roles
 from bansos_portal.publishing import Status
+from tests.conftest import login_as  # noqa: F401 (imported from here by the editorial tests)
 
 MODELS = ["program", "question", "clarification"]
-
-
-def login_as(role, username):
-    """A signed-in client for a user who has only the given Humas role (group from the migration)."""
-    user = User.objects.create_user(username, password="kata-sandi-yang-panjang", is_staff=True)
-    user.first_name = username.capitalize()
-    user.save()
-    # Browser tests flush the database (and the groups the migration made); bring them back.
-    user.groups.add(ensure_roles(Group, Permission)[role])
-    client = Client()
-    client.force_login(user)
-    client.user = user
-    return client
-
-
-@pytest.fixture
-def penulis(db):
-    return login_as("Penulis", "wulan")
-
-
-@pytest.fixture
-def penyunting(db):
-    return login_as("Penyunting", "yusuf")
 
 
 @pytest.fixture

@@ -3,34 +3,12 @@ one on the site, and every change refreshes the stored pages."""
 
 import datetime
 
-import pytest
-from django.contrib.auth.models import Group, Permission, User
-from django.test import Client
 from django.urls import reverse
 
-from bansos_portal.editorial.roles import ensure_roles
 from bansos_portal.page_cache.models import ContentChange
 from bansos_portal.trust.models import OfficialAccount, Platform
 
 ADD_URL = reverse("admin:trust_officialaccount_add")
-
-
-def signed_in(role, username):
-    user = User.objects.create_user(username, password="kata-sandi-yang-panjang", is_staff=True)
-    user.groups.add(ensure_roles(Group, Permission)[role])
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def penulis(db):
-    return signed_in("Penulis", "wulan")
-
-
-@pytest.fixture
-def penyunting(db):
-    return signed_in("Penyunting", "yusuf")
 
 
 def account_form(**changes):
