@@ -68,6 +68,9 @@ INSTALLED_APPS = [
     "bansos_portal.directory",
     "bansos_portal.feedback",
     "bansos_portal.trust",
+    "bansos_portal.glossary",
+    "bansos_portal.figures",
+    "bansos_portal.audit",
 ]
 
 MIDDLEWARE = [
@@ -254,8 +257,20 @@ PAGE_CACHE_QUERY_PARAMS = {
     "api_search": ["q", "type", "program", "limit"],
     "api_offices": ["page", "limit", "provinsi", "q"],
 }
+# Applied to Markdown before it is rendered (bansos_portal/rich_text.py): [[angka:nama]] becomes the figure.
+RICH_TEXT_EXPANDERS = ["bansos_portal.figures.citations.expand"]
 # Saving or deleting any model of these apps invalidates every stored page...
-PAGE_CACHE_CONTENT_APPS = ["programs", "faq", "bansos_portal", "editorial", "links", "directory", "trust"]
+PAGE_CACHE_CONTENT_APPS = [
+    "programs",
+    "faq",
+    "bansos_portal",
+    "editorial",
+    "links",
+    "directory",
+    "trust",
+    "glossary",
+    "figures",
+]
 # ...except these, which record visits rather than content, or count the changes themselves.
 PAGE_CACHE_IGNORED_MODELS = [
     "bansos_portal.SearchQueryStat",
@@ -269,6 +284,12 @@ PAGE_CACHE_IGNORED_MODELS = [
     "editorial.PreviewKey",
     "editorial.EnrolmentCode",
 ]
+# Rows derived from all content (the search index): a page that reads them is outdated by any change.
+PAGE_CACHE_DERIVED_MODELS = ["bansos_portal.SearchEntry", "bansos_portal.SearchTerm", "bansos_portal.SearchPosting"]
+# A CDN purge hook: after a change commits, the addresses of the pages it outdated are POSTed here as
+# JSON (see docs/operasi.md). Empty: no purge.
+PAGE_CACHE_PURGE_URL = os.environ.get("PAGE_CACHE_PURGE_URL", "")
+PAGE_CACHE_PURGE_TIMEOUT = float(os.environ.get("PAGE_CACHE_PURGE_TIMEOUT", "3"))
 
 # Admin at a path of your choosing (ADMIN_PATH=ruang-humas-7f3a/): fewer drive-by login attempts.
 ADMIN_PATH = os.environ.get("ADMIN_PATH", "admin/").strip("/") + "/"

@@ -32,6 +32,7 @@ urlpatterns = [
     path("", include("faq.urls")),
     path("", include("bansos_portal.feedback.urls")),
     path("", include("bansos_portal.trust.urls")),
+    path("", include("bansos_portal.glossary.urls")),
     # Production: probes, and the admin at a configurable path behind two-factor sign-in.
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),

@@ -2,15 +2,21 @@
 
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from faq.models import Clarification, Question
 from programs.models import Budget, Program
 
+# The answer the home page's «Cara mendaftar» task opens; the program list when it is not published.
+REGISTRATION_ANSWER = "cara-daftar-bansos-lewat-desa-atau-kelurahan"
+
 
 @require_GET
 def home(request):
+    registration = Question.objects.published().filter(slug=REGISTRATION_ANSWER).only("slug").first()
     context = {
+        "registration_url": registration.get_absolute_url() if registration else reverse("programs:list"),
         "programs": Program.objects.published().for_list(),
         "questions": Question.objects.published().for_list()[:6],
         "clarifications": Clarification.objects.published().for_list()[:3],

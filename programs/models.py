@@ -1,5 +1,10 @@
+from collections import namedtuple
+
 from django.db import models
 from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from simple_history.models import HistoricalRecords
 
 from bansos_portal.publishing import Publishable, PublishableQuerySet, Reviewable, Source, successor_field
@@ -8,17 +13,52 @@ from bansos_portal.rich_text import MARKDOWN_HELP, MarkdownModel, markdown_html_
 CENTRAL_AGENCY = "Kementerian Sosial"
 
 # The program page's sections, in order: (field, anchor, heading). Anchors are public
-# addresses others deep-link to, so they never change.
+# addresses others deep-link to, so they never change. What a citizen asks first comes first;
+# the program's history ("tentang") and its legal basis come last, folded (FOLDED).
 SECTIONS = (
-    ("description", "tentang", "Tentang program"),
     ("eligibility", "syarat", "Siapa yang berhak"),
-    ("benefits", "manfaat", "Manfaat yang diterima"),
+    # How to register comes before what to bring: the task a citizen came for, within four phone screens.
     ("registration", "cara-daftar", "Cara mendaftar"),
+    ("preparation", "persiapan", "Yang perlu disiapkan"),
+    ("benefits", "manfaat", "Manfaat yang diterima"),
+    ("after_proposal", "setelah-diusulkan", "Setelah diusulkan: apa yang terjadi dan berapa lama"),
     ("disbursement", "penyaluran", "Penyaluran: tahap dan saluran"),
+    ("objection", "sanggah", "Jika ditolak atau dicoret: cara menyanggah"),
     ("complaints", "pengaduan", "Pengaduan dan kontak"),
     ("regional_role", "peran-daerah", "Peran pemerintah daerah"),
+    ("description", "tentang", "Tentang program"),
     ("legal_basis", "dasar-hukum", "Dasar hukum"),
 )
+
+# Sections whose body is folded under its heading (a <details>, open without JavaScript on a tap), and
+# the words of the fold: long background that pushes the answers down on a phone.
+FOLDED = {
+    "tentang": "Baca sejarah dan latar belakang program",
+    "dasar-hukum": "Lihat peraturan yang menjadi dasar program",
+}
+
+# The five short answers at the top of a program page: (field, question, anchor of the section that
+# tells more). The amount links to the benefit table, which has no Markdown field of its own.
+ANSWERS = (
+    ("answer_eligibility", "Siapa yang berhak", "syarat"),
+    ("answer_amount", "Berapa", "besaran"),
+    ("answer_registration", "Cara mendaftar", "cara-daftar"),
+    ("answer_payment", "Kapan cair", "penyaluran"),
+    ("answer_complaints", "Ke mana mengadu", "pengaduan"),
+)
+
+ANSWER_HELP = "Satu kalimat pendek dengan kata sehari-hari; tampil paling atas di halaman program."
+
+# Where most programs' recipients check their status; programs run elsewhere (PIP, PBI-JK) name their own.
+CEKBANSOS_URL = "https://cekbansos.kemensos.go.id/"
+
+
+def short_answer(label, help_text=""):
+    return models.CharField(label, max_length=200, blank=True, help_text=help_text + ANSWER_HELP)
+
+
+Section = namedtuple("Section", "anchor heading html fold")
+Answer = namedtuple("Answer", "question text anchor")
 
 
 def proposal_field():
@@ -40,6 +80,41 @@ PROPOSAL_NEVER_PUBLIC = models.CheckConstraint(
     condition=models.Q(proposal_for__isnull=True) | models.Q(status__in=["draft", "review"]),
     name="%(app_label)s_%(class)s_proposal_never_public",
 )
+
+
+class SharedStep(MarkdownModel):
+    """Steps that are the same for many programs (proposing a name through the village office, the Cek Bansos
+    app), written once and chosen per program: a correction here reaches every program page that uses it."""
+
+    class Placement(models.TextChoices):
+        PREPARATION = "preparation", "Yang perlu disiapkan"
+        REGISTRATION = "registration", "Cara mendaftar"
+        AFTER_PROPOSAL = "after_proposal", "Setelah diusulkan"
+        OBJECTION = "objection", "Jika ditolak atau dicoret"
+
+    slug = models.SlugField("kode", max_length=100, unique=True, help_text="Nama pendek yang tetap, misalnya desa.")
+    title = models.CharField("judul", max_length=200, help_text="Subjudulnya, misalnya «Lewat kantor desa/kelurahan».")
+    placement = models.CharField(
+        "tampil di bagian",
+        max_length=20,
+        choices=Placement.choices,
+        default=Placement.REGISTRATION,
+        help_text="Bagian halaman program tempat langkah ini tampil, di bawah teks program itu sendiri.",
+    )
+    body = models.TextField("isi", help_text="Berlaku untuk setiap program yang memilihnya. " + MARKDOWN_HELP)
+    body_html = markdown_html_field()
+    order = models.PositiveSmallIntegerField("urutan", default=100, help_text="Angka kecil tampil lebih dulu.")
+
+    markdown_fields = ("body",)
+    history = HistoricalRecords(excluded_fields=["body_html"])
+
+    class Meta:
+        ordering = ["order", "title"]
+        verbose_name = "langkah bersama"
+        verbose_name_plural = "langkah bersama"
+
+    def __str__(self):
+        return f"{self.title} ({self.get_placement_display()})"
 
 
 class ProgramQuerySet(PublishableQuerySet):
@@ -76,6 +151,47 @@ class Program(MarkdownModel, Reviewable, Publishable):
         help_text="Apa yang dikerjakan Dinas Sosial, desa dan pendamping dalam program ini. " + MARKDOWN_HELP,
     )
     legal_basis = models.TextField("dasar hukum", blank=True, help_text=MARKDOWN_HELP)
+    preparation = models.TextField(
+        "yang perlu disiapkan",
+        blank=True,
+        help_text="Dokumen dan data yang dibawa saat mendaftar, khusus program ini. " + MARKDOWN_HELP,
+    )
+    after_proposal = models.TextField(
+        "setelah diusulkan",
+        blank=True,
+        help_text="Apa yang terjadi setelah nama diusulkan dan berapa lama, khusus program ini. " + MARKDOWN_HELP,
+    )
+    objection = models.TextField(
+        "jika ditolak atau dicoret",
+        blank=True,
+        help_text="Cara menyanggah bila tidak terpilih atau dikeluarkan, khusus program ini. " + MARKDOWN_HELP,
+    )
+    shared_steps = models.ManyToManyField(
+        SharedStep,
+        blank=True,
+        related_name="programs",
+        verbose_name="langkah bersama",
+        help_text="Langkah yang sama untuk banyak program, ditulis sekali di «Langkah bersama». "
+        "Masing-masing tampil di bagian yang tertulis padanya, di bawah teks program ini.",
+    )
+    answer_eligibility = short_answer("siapa yang berhak (singkat)")
+    answer_amount = short_answer("berapa (singkat)", "Besaran tahun ini dan periodenya (per bulan, tahap, tahun). ")
+    answer_registration = short_answer("cara mendaftar (singkat)")
+    answer_payment = short_answer("kapan cair (singkat)")
+    answer_complaints = short_answer("ke mana mengadu (singkat)")
+    status_check_url = models.URLField(
+        "alamat cek status penerima",
+        max_length=300,
+        default=CEKBANSOS_URL,
+        help_text="Situs resmi tempat warga mengecek apakah terdaftar: cekbansos untuk program Kemensos, "
+        "situs PIP untuk PIP, BPJS Kesehatan untuk PBI-JK.",
+    )
+    status_check_label = models.CharField(
+        "nama situs cek status",
+        max_length=100,
+        default="cekbansos.kemensos.go.id",
+        help_text="Tampil di tombol «Cek status penerima», misalnya cekbansos.kemensos.go.id.",
+    )
     description_html = markdown_html_field()
     eligibility_html = markdown_html_field()
     benefits_html = markdown_html_field()
@@ -84,6 +200,9 @@ class Program(MarkdownModel, Reviewable, Publishable):
     complaints_html = markdown_html_field()
     regional_role_html = markdown_html_field()
     legal_basis_html = markdown_html_field()
+    preparation_html = markdown_html_field()
+    after_proposal_html = markdown_html_field()
+    objection_html = markdown_html_field()
     successor = successor_field(
         "Bila program ini diarsipkan: program penggantinya (misalnya BST → BLT), ditautkan dari alamat lama."
     )
@@ -115,11 +234,35 @@ class Program(MarkdownModel, Reviewable, Publishable):
         return self.acronym or self.name
 
     def sections(self):
-        """The non-empty sections as (anchor, heading, html), in page order."""
+        """The non-empty sections as (anchor, heading, html), in page order; a section's shared steps follow
+        its own text, each under its title."""
+        return [(anchor, heading, html) for anchor, heading, html, _ in self.page_sections]
+
+    @cached_property
+    def page_sections(self):
+        """The sections as the page shows them: Section(anchor, heading, html, fold), fold being the words
+        of the <details> its body is folded under, or empty."""
+        steps = {}
+        for step in self.shared_steps.all():
+            steps.setdefault(step.placement, []).append(step)
+        sections = []
+        for field, anchor, heading in SECTIONS:
+            html = getattr(self, f"{field}_html") + _steps_html(steps.get(field, ()))
+            if html:
+                sections.append(Section(anchor, heading, html, FOLDED.get(anchor, "")))
+        return sections
+
+    def anchors(self, *, with_benefit_table):
+        """The anchors of the sections the page shows; the benefit table ("besaran") when it has amounts."""
+        return {section.anchor for section in self.page_sections} | ({"besaran"} if with_benefit_table else set())
+
+    def answers(self, anchors):
+        """The filled short answers as Answer(question, text, anchor); anchor is empty when the page has
+        no section of that name (`anchors`: those it has)."""
         return [
-            (anchor, heading, getattr(self, f"{field}_html"))
-            for field, anchor, heading in SECTIONS
-            if getattr(self, f"{field}_html")
+            Answer(question, getattr(self, field), anchor if anchor in anchors else "")
+            for field, question, anchor in ANSWERS
+            if getattr(self, field)
         ]
 
     def search_document(self):
@@ -129,6 +272,10 @@ class Program(MarkdownModel, Reviewable, Publishable):
 
     def search_programs(self):
         return [self]
+
+
+def _steps_html(steps):
+    return format_html_join("", "<h3>{}</h3>{}", ((step.title, mark_safe(step.body_html)) for step in steps))
 
 
 class ProgramSource(Source):

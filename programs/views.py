@@ -14,20 +14,23 @@ def program_list(request):
 
 @require_GET
 def program_detail(request, slug):
-    program = get_object_or_404(Program.objects.published(), slug=slug)
+    program = get_object_or_404(Program.objects.published().prefetch_related("shared_steps"), slug=slug)
     return render_program(request, program)
 
 
 def render_program(request, program, preview=None):
     """The program page; also used, with `preview`, for drafts shown to staff and signed links."""
+    components = program.components.all()
     context = {
         "preview": preview,
         "program": program,
-        "components": program.components.all(),
+        "answers": program.answers(program.anchors(with_benefit_table=bool(components))),
+        "components": components,
         "budgets": program.budgets.all(),
         "sources": program.sources.all(),
-        "questions": program.questions.published().only("slug", "question"),
-        "clarifications": program.clarifications.published().for_list(),
+        # Lists: the first few show, the rest fold (the template slices each twice).
+        "questions": list(program.questions.published().only("slug", "question")),
+        "clarifications": list(program.clarifications.published().for_list()),
     }
     return render(request, "programs/program_detail.html", context)
 

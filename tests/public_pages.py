@@ -44,6 +44,9 @@ PUBLIC_PAGES = {
     "kontak": "/kontak/",
     "privasi": "/privasi/",
     "akun-resmi": "/akun-resmi/",
+    "istilah": "/istilah/",
+    "istilah-cari": "/istilah/?q=dtsn",
+    "istilah-satu": "/istilah/dtsen/",
     "tidak-ditemukan": "/halaman-yang-tidak-ada/",
 }
 

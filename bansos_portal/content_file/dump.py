@@ -3,10 +3,12 @@
 Proposed changes to live items (usulan perubahan) are left out: they are working state of the admin,
 not content, and their rows would otherwise arrive as a second item beside the live one."""
 
+from bansos_portal.figures.content_format import export_figures
+from bansos_portal.glossary.models import Term, split_forms
 from faq.models import Category, Clarification, Question
-from programs.models import SECTIONS, Budget, Program
+from programs.models import Budget, Program, SharedStep
 
-from .load import BUDGET_FIELDS, COMPONENT_FIELDS
+from .load import BUDGET_FIELDS, COMPONENT_FIELDS, PROGRAM_FIELDS, SHARED_STEP_FIELDS, TERM_FIELDS
 
 
 def _fields(obj, fields):
@@ -17,6 +19,8 @@ def _publication(obj):
     data = {"status": obj.status, "published_at": obj.published_at.isoformat()}
     if obj.unpublish_at:
         data["unpublish_at"] = obj.unpublish_at.isoformat()
+    if obj.last_reviewed_at:
+        data["last_reviewed_at"] = obj.last_reviewed_at.isoformat()
     return data
 
 
@@ -27,7 +31,8 @@ def _sources(obj):
 def _program(program):
     return {
         "slug": program.slug,
-        **_fields(program, ["name", "acronym", "agency", "summary", "order", *(f for f, _, _ in SECTIONS)]),
+        **_fields(program, PROGRAM_FIELDS),
+        "shared_steps": [step.slug for step in program.shared_steps.all()],
         **_publication(program),
         "benefit_components": [_fields(c, COMPONENT_FIELDS) for c in program.components.all()],
         "budgets": [_fields(b, BUDGET_FIELDS) for b in program.budgets.all()],
@@ -51,9 +56,21 @@ def _clarification(clarification):
         "slug": clarification.slug,
         **_fields(clarification, ["claim", "correction", "verdict", "explanation"]),
         "date": clarification.date.isoformat(),
+        "date_precision": clarification.date_precision,
         "programs": [program.slug for program in clarification.programs.all()],
         "sources": _sources(clarification),
         **_publication(clarification),
+    }
+
+
+def _term(term):
+    return {
+        "slug": term.slug,
+        **_fields(term, TERM_FIELDS),
+        "other_forms": split_forms(term.other_forms),
+        "mark_on_pages": term.mark_on_pages,
+        "sources": _sources(term),
+        **_publication(term),
     }
 
 
@@ -61,7 +78,7 @@ def export_content():
     programs = (
         Program.objects.filter(proposal_for__isnull=True)
         .order_by("order", "slug")
-        .prefetch_related("components", "budgets", "sources")
+        .prefetch_related("components", "budgets", "sources", "shared_steps")
     )
     questions = (
         Question.objects.filter(proposal_for__isnull=True)
@@ -75,9 +92,14 @@ def export_content():
         .prefetch_related("programs", "sources")
     )
     return {
+        "shared_steps": [{"slug": step.slug, **_fields(step, SHARED_STEP_FIELDS)} for step in SharedStep.objects.all()],
         "programs": [_program(program) for program in programs],
         "ministry_budgets": [_fields(b, BUDGET_FIELDS) for b in Budget.objects.ministry_wide()],
         "faq_categories": [_fields(c, ["slug", "name", "description", "order"]) for c in Category.objects.all()],
         "faq": [_question(question) for question in questions],
         "clarifications": [_clarification(clarification) for clarification in clarifications],
+        "glossary": [
+            _term(term) for term in Term.objects.filter(proposal_for__isnull=True).prefetch_related("sources")
+        ],
+        "figures": export_figures(),
     }

@@ -8,12 +8,15 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
+from bansos_portal.figures.citing import deferred_rerender
+from bansos_portal.figures.content_format import FigureFileError, import_figures
+from bansos_portal.glossary.models import Term, TermSource
 from bansos_portal.links.slug_history import refuse_slug_left_by_another
 from bansos_portal.page_cache.invalidation import one_change
 from bansos_portal.publishing import Status
 from bansos_portal.search.index import deferred_indexing
 from faq.models import Category, Clarification, ClarificationSource, Question
-from programs.models import SECTIONS, BenefitComponent, Budget, Program, ProgramSource
+from programs.models import ANSWERS, SECTIONS, BenefitComponent, Budget, Program, ProgramSource, SharedStep
 
 # The demo content is a file in this format, loaded by `make run` and used by the tests and benchmarks.
 DEMO_CONTENT = Path(__file__).with_name("demo_content.json")
@@ -25,12 +28,25 @@ class ContentError(Exception):
 
 # The top-level lists of the format, and how deep anything inside one of their entries may nest (an
 # entry's sources are 3 deep: entry, list, source); deeper is a mistake, refused before it is walked.
-LISTS = ["programs", "ministry_budgets", "faq_categories", "faq", "clarifications"]
+LISTS = [
+    "shared_steps",
+    "programs",
+    "ministry_budgets",
+    "faq_categories",
+    "faq",
+    "clarifications",
+    "figures",
+    "glossary",
+]
 MAX_DEPTH = 5
 
 PROGRAM_FIELDS = ["name", "acronym", "agency", "summary", "order", *(field for field, _, _ in SECTIONS)]
+PROGRAM_FIELDS += [*(field for field, _, _ in ANSWERS), "status_check_url", "status_check_label"]
+SHARED_STEP_FIELDS = ["title", "placement", "body", "order"]
 BUDGET_FIELDS = ["year", "allocation", "realisation", "beneficiaries", "label", "source", "source_url"]
 COMPONENT_FIELDS = ["name", "amount", "period", "year", "note", "order"]
+# A term's other forms are a list of texts in the file, and mark_on_pages is true or false.
+TERM_FIELDS = ["term", "short_definition", "explanation"]
 # Words people naturally write for the coded values, in Indonesian or English.
 SYNONYMS = {
     "period": {
@@ -64,6 +80,15 @@ SYNONYMS = {
         "benar": "benar",
         "true": "benar",
     },
+    # How precise a clarification's date is: as precise as its source.
+    "date_precision": {
+        "day": "day",
+        "hari": "day",
+        "month": "month",
+        "bulan": "month",
+        "year": "year",
+        "tahun": "year",
+    },
     "status": {
         "published": "published",
         "terbit": "published",
@@ -90,6 +115,7 @@ TEXT_FIELDS = {
     "answer",
     "explanation",
     "correction",
+    "body",
 } - {"order"}
 
 
@@ -112,8 +138,13 @@ def import_content(*, data):
             _refuse_unstorable(item, _named(f"{key}[{i}]", item))
     # One transaction, indexed and counted as one change of content as it ends: the items are saved and
     # then linked, and the index and the page cache need only the final state.
-    with one_change(), deferred_indexing():
+    # Items citing figures are rendered again once, at the end, when every figure they cite is saved.
+    with one_change(), deferred_indexing(), deferred_rerender():
         counts = {
+            # Before the programs, which choose them by slug.
+            "langkah bersama": [
+                _shared_step(item, f"shared_steps[{i}]") for i, item in enumerate(_list(data, "shared_steps"))
+            ],
             "program": [_program(item, f"programs[{i}]") for i, item in enumerate(_list(data, "programs"))],
             "kategori": [
                 _category(item, f"faq_categories[{i}]") for i, item in enumerate(_list(data, "faq_categories"))
@@ -122,6 +153,7 @@ def import_content(*, data):
             "klarifikasi": [
                 _clarification(item, f"clarifications[{i}]") for i, item in enumerate(_list(data, "clarifications"))
             ],
+            "istilah": [_term(item, f"glossary[{i}]") for i, item in enumerate(_list(data, "glossary"))],
         }
         for i, item in enumerate(_list(data, "faq")):
             _related_questions(item, f"faq[{i}]")
@@ -131,6 +163,12 @@ def import_content(*, data):
                 _save(Budget(**_pick(item, BUDGET_FIELDS, f"ministry_budgets[{i}]")), f"ministry_budgets[{i}]")
                 for i, item in enumerate(_list(data, "ministry_budgets"))
             ]
+        if "figures" in data:
+            # Last: a figure may read a program's component or a budget row saved above.
+            try:
+                counts["angka"] = import_figures(data["figures"])
+            except FigureFileError as error:
+                raise ContentError(str(error)) from None
     return {name: len(items) for name, items in counts.items()}
 
 
@@ -256,6 +294,15 @@ def _publication(obj, item, where):
     if item.get("published_at"):
         obj.published_at = _datetime(item, "published_at", where)
     obj.unpublish_at = _datetime(item, "unpublish_at", where) if item.get("unpublish_at") else None
+    # The last review by a person, so a restored backup keeps its "Diperbarui" dates.
+    if item.get("last_reviewed_at"):
+        reviewed = _value("last_reviewed_at", item["last_reviewed_at"], where)
+        try:
+            obj.last_reviewed_at = parse_date(reviewed)
+        except ValueError:  # well-formed but not in the calendar
+            obj.last_reviewed_at = None
+        if obj.last_reviewed_at is None:
+            raise ContentError(f'{where}: last_reviewed_at "{reviewed}" bukan tanggal YYYY-MM-DD yang ada.')
 
 
 def _datetime(item, field, where):
@@ -299,6 +346,8 @@ def _program(item, where):
     program, where = _entry(Program, item, where, PROGRAM_FIELDS)
     _publication(program, item, where)
     _save(program, where)
+    if "shared_steps" in item:
+        program.shared_steps.set(_by_slugs(SharedStep, item["shared_steps"], where, "langkah bersama"))
     _replace_children(
         item,
         "benefit_components",
@@ -317,6 +366,11 @@ def _program(item, where):
         item, "sources", where, program.sources, lambda child, at: ProgramSource(program=program, **_source(child, at))
     )
     return program
+
+
+def _shared_step(item, where):
+    step, where = _entry(SharedStep, item, where, SHARED_STEP_FIELDS)
+    return _save(step, where)
 
 
 def _category(item, where):
@@ -358,6 +412,8 @@ def _clarification(item, where):
             raise ContentError(f'{where}: date "{date}" bukan tanggal YYYY-MM-DD.')
     elif clarification.date is None:
         clarification.date = timezone.localdate()
+    if item.get("date_precision"):
+        clarification.date_precision = _value("date_precision", item["date_precision"], where)
     _publication(clarification, item, where)
     _save(clarification, where)
     clarification.programs.set(_by_slugs(Program, item.get("programs"), where, "program"))
@@ -369,3 +425,22 @@ def _clarification(item, where):
         lambda child, at: ClarificationSource(clarification=clarification, **_source(child, at)),
     )
     return clarification
+
+
+def _term(item, where):
+    term, where = _entry(Term, item, where, TERM_FIELDS)
+    if "other_forms" in item:
+        forms = item["other_forms"] or []
+        if not isinstance(forms, list) or not all(isinstance(form, str) for form in forms):
+            raise ContentError(f"{where}: other_forms harus berupa daftar teks (JSON array).")
+        term.other_forms = "\n".join(forms)
+    if "mark_on_pages" in item:
+        if not isinstance(item["mark_on_pages"], bool):
+            raise ContentError(f"{where}: mark_on_pages harus true atau false.")
+        term.mark_on_pages = item["mark_on_pages"]
+    _publication(term, item, where)
+    _save(term, where)
+    _replace_children(
+        item, "sources", where, term.sources, lambda child, at: TermSource(term=term, **_source(child, at))
+    )
+    return term

@@ -13,7 +13,7 @@ from bansos_portal.editorial.publishable_admin import FollowsItemInline, Publish
 from bansos_portal.editorial.revision_admin import AuditedAdmin, record_inline_edits
 from bansos_portal.publishing import Status
 from faq.models import Category, Clarification, ClarificationSource, Question
-from programs.models import BenefitComponent, Budget, Program, ProgramSource
+from programs.models import BenefitComponent, Budget, Program, ProgramSource, SharedStep
 
 
 class BenefitComponentInline(FollowsItemInline, RupiahAdmin, admin.TabularInline):
@@ -60,9 +60,25 @@ class ProgramAdmin(PublishableAdmin):
     search_fields = ["name", "acronym", "summary", "slug"]
     prepopulated_fields = {"slug": ["acronym"]}
     autocomplete_fields = ["successor"]
+    filter_horizontal = ["shared_steps"]
     inlines = [BenefitComponentInline, BudgetInline, ProgramSourceInline]
     fieldsets = [
         (None, {"fields": ["name", "acronym", "slug", "agency", "summary", "order"]}),
+        (
+            "Jawaban singkat di atas halaman",
+            {
+                "description": "Lima jawaban satu kalimat dan tombol cek status: yang pertama dilihat warga di ponsel.",
+                "fields": [
+                    "answer_eligibility",
+                    "answer_amount",
+                    "answer_registration",
+                    "answer_payment",
+                    "answer_complaints",
+                    "status_check_url",
+                    "status_check_label",
+                ],
+            },
+        ),
         (
             "Isi halaman (Markdown)",
             {
@@ -70,14 +86,18 @@ class ProgramAdmin(PublishableAdmin):
                     "description",
                     "eligibility",
                     "benefits",
+                    "preparation",
                     "registration",
+                    "after_proposal",
                     "disbursement",
+                    "objection",
                     "complaints",
                     "regional_role",
                     "legal_basis",
                 ]
             },
         ),
+        ("Langkah bersama", {"fields": ["shared_steps"]}),
         PublishableAdmin.publication_fieldset,
         ("Bila diarsipkan", {"fields": ["successor"]}),
     ]
@@ -88,6 +108,15 @@ class ProgramAdmin(PublishableAdmin):
             record_inline_edits(formset, user=request.user)
         else:
             super().save_formset(request, form, formset, change)
+
+
+@admin.register(SharedStep)
+class SharedStepAdmin(AuditedAdmin):
+    list_display = ["title", "placement", "order"]
+    list_filter = ["placement"]
+    search_fields = ["title", "body", "slug"]
+    prepopulated_fields = {"slug": ["title"]}
+    fields = ["title", "slug", "placement", "body", "order"]
 
 
 @admin.register(Budget)

@@ -30,6 +30,7 @@ RENDERERS = {
     "faq.question": "faq.views.render_question",
     "faq.clarification": "faq.views.render_clarification",
     "directory.office": "bansos_portal.directory.views.render_office",
+    "glossary.term": "bansos_portal.glossary.views.render_term",
 }
 
 

@@ -6,7 +6,7 @@ Group and Permission models as arguments so it never depends on the current mode
 """
 
 CONTENT = {
-    "programs": ["program", "benefitcomponent", "budget", "programsource"],
+    "programs": ["program", "benefitcomponent", "budget", "programsource", "sharedstep"],
     "faq": ["category", "question", "clarification", "clarificationsource"],
     # The pre-check's rules and the example households that guard them.
     "precheck": ["programrule", "examplehousehold"],
@@ -14,14 +14,25 @@ CONTENT = {
     "directory": ["office", "officedetailsource"],
     # The ministry's official accounts: a writer adds and corrects hidden ones; showing one needs publish.
     "trust": ["officialaccount"],
+    # The glossary: a writer drafts and corrects terms; publishing one needs publish_term.
+    "glossary": ["term", "termsource"],
+    # Figures cited in text: a writer adds and proposes; only a Penyunting puts one or its change in force.
+    "figures": ["figure", "figureoperand"],
 }
 # Rows inside an item's form (components, sources) can be removed by a writer;
 # whole items are deleted only by a Penyunting, and published ones not at all (archive first).
-INLINE_MODELS = {"benefitcomponent", "programsource", "clarificationsource", "officedetailsource"}
+INLINE_MODELS = {
+    "benefitcomponent",
+    "programsource",
+    "clarificationsource",
+    "officedetailsource",
+    "termsource",
+    "figureoperand",
+}
 # Budget figures and FAQ categories have no draft of their own: a save is public at once. A Penulis
 # only reads them here; a program's budget rows follow the program instead (content_admin.BudgetInline),
 # so a writer still edits them inside a draft program's form.
-EDITOR_ONLY = {"budget", "category"}
+EDITOR_ONLY = {"budget", "category", "sharedstep"}
 PUBLISH = [
     "publish_program",
     "publish_question",
@@ -29,9 +40,15 @@ PUBLISH = [
     "publish_programrule",
     "publish_office",
     "publish_officialaccount",
+    "publish_term",
+    "publish_figure",
 ]
 # What a Penyunting keeps beside the content: the regions, who operates which, and the link report.
-EDITOR_EXTRA = {"directory": ["region", "regionalias", "operatorregion", "linkcheck"]}
+EDITOR_EXTRA = {
+    "directory": ["region", "regionalias", "operatorregion", "linkcheck"],
+    # The content audit's lists: which source hosts count, and which phrases are guesses.
+    "audit": ["sourcedomain", "speculativephrase"],
+}
 ADMIN_APPS = [
     "programs",
     "faq",
@@ -43,6 +60,9 @@ ADMIN_APPS = [
     "directory",
     "feedback",
     "trust",
+    "glossary",
+    "audit",
+    "figures",
 ]
 OPERATOR = "Operator Daerah"
 # An operator proposes changes to their own regions' offices (the admin limits which); a Penyunting publishes.

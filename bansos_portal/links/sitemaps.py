@@ -5,6 +5,7 @@ from django.db.models import Max
 from django.urls import reverse
 
 from bansos_portal.directory.models import Region
+from bansos_portal.glossary.models import Term
 from faq.models import Category, Clarification, Question
 from programs.models import Program
 
@@ -32,6 +33,10 @@ class ClarificationSitemap(PublishedSitemap):
     model = Clarification
 
 
+class TermSitemap(PublishedSitemap):
+    model = Term
+
+
 class CategorySitemap(Sitemap):
     def items(self):
         published = Question.objects.published()
@@ -55,6 +60,7 @@ class PageSitemap(Sitemap):
             "programs:budgets",
             "faq:list",
             "faq:clarifications",
+            "glossary:list",
             "links:open_data",
             # Who runs the portal, how to reach it, what it records, and the ministry's official accounts.
             "trust:about",
@@ -81,5 +87,6 @@ SITEMAPS = {
     "kategori": CategorySitemap,
     "tanya-jawab": QuestionSitemap,
     "cek-fakta": ClarificationSitemap,
+    "istilah": TermSitemap,
     "dinas-sosial": RegionSitemap,
 }

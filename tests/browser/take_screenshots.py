@@ -9,6 +9,7 @@ caught mid-load stops the script instead of leaving a blank picture.
 # ruff: noqa: E402  (the settings read the scratch database from the environment, so Django is set up first)
 
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -108,8 +109,8 @@ def take_screenshots(browser, base):
 
     writer.goto(draft_url)
     writer.locator("#id_eligibility").scroll_into_view_if_needed()
-    writer.get_by_label("Siapa yang berhak").press("End")
-    writer.get_by_label("Siapa yang berhak").type("\n\n**Catatan:** data diperbarui tiap bulan.")
+    writer.get_by_label(re.compile(r"^Siapa yang berhak:?$")).press("End")
+    writer.get_by_label(re.compile(r"^Siapa yang berhak:?$")).type("\n\n**Catatan:** data diperbarui tiap bulan.")
     writer.locator("#id_eligibility_preview strong").last.wait_for()
     save(writer, "02-markdown-pratinjau")
 

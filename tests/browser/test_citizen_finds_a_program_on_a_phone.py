@@ -11,7 +11,7 @@ def test_citizen_on_a_phone_finds_who_can_get_pkh(phone_page, live_server, make_
     )
 
     phone_page.goto(live_server.url + "/")
-    phone_page.get_by_role("link", name="PKH", exact=True).click()
+    phone_page.get_by_role("link", name="Program Keluarga Harapan (PKH)", exact=True).click()
 
     expect(phone_page).to_have_url(live_server.url + "/program/pkh/")
     expect(phone_page.get_by_text("Keluarga miskin dengan ibu hamil.")).to_be_visible()

@@ -45,10 +45,11 @@ def test_find_who_can_get_pkh_and_how_much(citizen):
     page = citizen.page
     if citizen.how == "keyboard":
         citizen.skip_to_content()
-    citizen.follow(page.get_by_role("link", name="PKH", exact=True))
+    citizen.follow(page.get_by_role("link", name="Program Keluarga Harapan (PKH)", exact=True))
 
     expect(page.get_by_role("heading", level=1)).to_contain_text("Program Keluarga Harapan")
-    citizen.follow(page.get_by_role("navigation", name="Isi halaman").get_by_role("link", name="Siapa yang berhak"))
+    # The short answers at the top lead to their sections.
+    citizen.follow(page.locator(".answers").get_by_role("link", name="Siapa yang berhak"))
     expect(page).to_have_url(f"{page.url.split('#')[0]}#syarat")
     expect(page.get_by_role("heading", name="Siapa yang berhak")).to_be_in_viewport()
     amounts = page.get_by_role("table", name="Besaran PKH tahun 2025")
@@ -95,7 +96,7 @@ def test_print_the_pkh_leaflet(citizen):
     page = citizen.page
     if citizen.how == "keyboard":
         citizen.skip_to_content()
-    citizen.follow(page.get_by_role("link", name="PKH", exact=True))
+    citizen.follow(page.get_by_role("link", name="Program Keluarga Harapan (PKH)", exact=True))
     citizen.follow(page.get_by_role("link", name="Leaflet A4 siap cetak (dengan kode QR)"))
 
     expect(page).to_have_url("/program/pkh/leaflet/")

@@ -91,7 +91,7 @@ def test_markdown_preview_updates_as_the_editor_types(editor_page, live_server, 
     wulan.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
 
     wulan.goto(f"{live_server.url}/admin/programs/program/{program.pk}/change/")
-    wulan.get_by_label("Siapa yang berhak").fill("Keluarga di **DTKS**")
+    wulan.get_by_label(re.compile(r"^Siapa yang berhak:?$")).fill("Keluarga di **DTKS**")
 
     expect(wulan.locator("#id_eligibility_preview strong")).to_have_text("DTKS")
     assert not [error for error in errors if re.search("Content Security Policy", error)]

@@ -41,6 +41,9 @@ def program_form(**overrides):
         "order": "10",
         "eligibility": "Keluarga di **DTKS**.",
         "registration": "1. Datang ke desa",
+        # As the add form offers them.
+        "status_check_url": "https://cekbansos.kemensos.go.id/",
+        "status_check_label": "cekbansos.kemensos.go.id",
         "status": Status.DRAFT,
         "published_at_0": "2024-01-01",
         "published_at_1": "08:00:00",

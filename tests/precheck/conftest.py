@@ -8,9 +8,10 @@ from bansos_portal.precheck.models import ExampleHousehold
 
 
 def demo_programs():
-    """The demo content's programs with their components: what the demo rules read amounts from."""
+    """The demo content's programs with their components (what the demo rules read amounts from) and the
+    shared steps the programs refer to."""
     data = json.loads(DEMO_CONTENT.read_text(encoding="utf-8"))
-    return {"programs": data["programs"]}
+    return {"shared_steps": data["shared_steps"], "programs": data["programs"]}
 
 
 @pytest.fixture

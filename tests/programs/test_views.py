@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from bansos_portal.publishing import Status
+from programs.models import SharedStep
 
 
 @pytest.fixture
@@ -67,12 +68,13 @@ def test_program_page_says_it_is_a_central_program(client, pkh):
     assert "Dinas Sosial memverifikasi data." in response.text
 
 
-def test_program_page_shows_updated_date_in_indonesian(client, pkh):
-    pkh.__class__.objects.filter(pk=pkh.pk).update(updated_at="2026-11-27T10:00:00+07:00")
+def test_program_page_shows_the_last_review_date_in_indonesian_not_the_save_time(client, pkh):
+    pkh.__class__.objects.filter(pk=pkh.pk).update(last_reviewed_at="2026-11-27", updated_at="2026-12-06T10:00+07:00")
 
     response = client.get(pkh.get_absolute_url())
 
     assert "Diperbarui" in response.text and "27 November 2026" in response.text
+    assert "6 Desember 2026" not in response.text
 
 
 def test_program_page_lists_only_published_related_questions(client, pkh, make_question):
@@ -152,9 +154,45 @@ def test_program_pages_run_a_fixed_number_of_queries(client, pkh, make_program, 
 
     with django_assert_max_num_queries(3):
         client.get(reverse("programs:list"))
-    with django_assert_max_num_queries(9):  # 7, the short link in the share box, the change notes
+    with django_assert_max_num_queries(10):  # 7, the short link in the share box, the change notes, shared steps
         client.get(pkh.get_absolute_url())
     with django_assert_max_num_queries(3):
         client.get(reverse("programs:budgets"))
     with django_assert_max_num_queries(2):
         client.get(reverse("programs:budgets_csv"))
+
+
+def test_program_page_opens_with_the_short_answers_linked_to_their_sections_and_both_actions(client, make_program):
+    program = make_program(
+        slug="pip",
+        eligibility="Anak sekolah.",
+        answer_eligibility="Anak usia 6–21 tahun.",
+        answer_payment="Ke rekening siswa.",
+        status_check_url="https://pip.kemendikdasmen.go.id/",
+        status_check_label="pip.kemendikdasmen.go.id",
+    )
+
+    html = client.get(program.get_absolute_url()).content.decode()
+
+    assert '<dt><a href="#syarat">Siapa yang berhak</a></dt>' in html
+    # No disbursement section on this page: the answer shows without a dead link.
+    assert "<dt>Kapan cair</dt>" in html and "Ke rekening siswa." in html
+    assert "Berapa</" not in html  # an empty answer is left out
+    assert 'href="https://pip.kemendikdasmen.go.id/"' in html and 'href="tel:171"' in html
+    assert html.index("Cek status penerima") < html.index('id="syarat"')
+
+
+def test_shared_steps_show_under_their_section_on_every_program_that_chose_them(client, make_program):
+    step = SharedStep.objects.create(
+        slug="desa", title="Lewat kantor desa/kelurahan", placement="registration", body="1. Bawa KTP dan KK."
+    )
+    first, second = make_program(slug="pkh"), make_program(slug="bpnt", name="Program Sembako")
+    first.shared_steps.add(step)
+    second.shared_steps.add(step)
+    step.body = "1. Bawa KTP dan Kartu Keluarga."
+    step.save()
+
+    for program in (first, second):
+        html = client.get(program.get_absolute_url()).content.decode()
+        section = html.split('id="cara-daftar"')[1].split("</section>")[0]
+        assert "<h3>Lewat kantor desa/kelurahan</h3>" in section and "Bawa KTP dan Kartu Keluarga." in section
