@@ -7,6 +7,7 @@ the header and the one-line scam warning leave the rest of the first screen to t
 """
 
 import json
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -104,3 +105,37 @@ def test_header_and_scam_warning_leave_the_first_screen_to_the_page(demo_site, p
     assert len({round(top(item)) for item in items.all()}) == 1
     for item in items.all():
         expect(item).to_be_in_viewport()
+
+
+def test_a_term_is_explained_where_it_first_appears_and_a_tap_opens_it(demo_site, phone):
+    phone.goto(f"{demo_site}/program/pkh/")
+
+    marks = phone.locator("main a.istilah[href='/istilah/dtsen/']")
+    expect(marks).to_have_count(1)  # the first occurrence only, however often the page says DTSEN
+    expect(marks).to_have_attribute("title", re.compile(r"\w"))  # the short definition
+    first_text = phone.locator("main .prose").get_by_text("DTSEN").first
+    assert top(marks) <= top(first_text)
+
+    marks.tap()
+
+    expect(phone).to_have_url(f"{demo_site}/istilah/dtsen/")
+    expect(phone.get_by_role("heading", level=1)).to_contain_text("DTSEN")
+
+
+def test_nested_lists_stay_nested_and_tables_become_labelled_rows_on_a_phone(demo_site, phone):
+    phone.goto(f"{demo_site}/program/pkh/")
+
+    sub_item = phone.locator("#syarat .prose li li").first
+    parent_item = phone.locator("#syarat .prose > ul > li").first
+    expect(sub_item).to_be_visible()
+    assert sub_item.bounding_box()["x"] > parent_item.bounding_box()["x"]  # indented under its item
+
+    phone.locator("#anggaran summary").tap()
+    table = phone.locator("#anggaran table")
+    expect(table).to_be_visible()
+    # No column is hidden off the side of the screen: each cell is a row with its column's name.
+    assert table.evaluate("t => t.scrollWidth") <= PHONE["width"]
+    realisation = table.locator("td[data-label='Realisasi']").first
+    expect(realisation).to_be_visible()
+    box = realisation.bounding_box()
+    assert box["x"] + box["width"] <= PHONE["width"]
