@@ -6,6 +6,8 @@ field it renders (and to the admin's live preview) without knowing figures exist
 
 import logging
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from decimal import Decimal
 
 from bansos_portal.formatting import decimal_id, rupiah, rupiah_short, short_number, thousands
@@ -18,6 +20,9 @@ CITATION = re.compile(r"\[\[angka:(?P<name>[a-z0-9-]+)\]\]")
 # Below this a rupiah amount keeps every digit (Rp2.400.000); above, it reads in words (Rp58,9 triliun).
 SHORT_FROM = 10**9
 SIGNED_FORMULAS = {Formula.DIFFERENCE, Formula.PERCENT_CHANGE}
+# Unknown names cited while an import is under way (None: warn at once). A file's figures are saved after
+# the items citing them, so a name unknown mid-import is worth a warning only if it is unknown at the end.
+_unknown_names = ContextVar("figures_unknown_citations", default=None)
 
 
 def cited_names(text):
@@ -89,6 +94,29 @@ def expand(text):
         return text
     figures = Figure.objects.for_rendering().in_bulk(names, field_name="name")
     unknown = [name for name in names if name not in figures]
-    if unknown:
+    held = _unknown_names.get()
+    if held is not None:
+        held.update(unknown)
+    elif unknown:
         logger.warning("Kutipan angka yang tidak dikenal: %s", ", ".join(unknown))
     return CITATION.sub(lambda match: render(figures.get(match["name"]), match["name"]), text)
+
+
+@contextmanager
+def unknown_citations_reported_at_end():
+    """Inside: citations of unknown names are collected; at the end, those still unknown are warned about
+    once. Nothing is reported when the block fails: its changes are rolled back anyway."""
+    if _unknown_names.get() is not None:
+        yield
+        return
+    token = _unknown_names.set(set())
+    try:
+        yield
+        names = _unknown_names.get()
+    finally:
+        _unknown_names.reset(token)
+    if not names:
+        return
+    unknown = sorted(names - set(Figure.objects.filter(name__in=names).values_list("name", flat=True)))
+    if unknown:
+        logger.warning("Kutipan angka yang tidak dikenal: %s", ", ".join(unknown))

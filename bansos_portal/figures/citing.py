@@ -14,7 +14,7 @@ from django.db.models import Q
 
 from bansos_portal.rich_text import MarkdownModel
 
-from .citations import cited_names
+from .citations import cited_names, unknown_citations_reported_at_end
 
 # Names waiting to be rendered again, while an import defers it (None: render at once).
 _pending = ContextVar("figures_pending_rerender", default=None)
@@ -47,17 +47,19 @@ def citing_items(names):
 @contextmanager
 def deferred_rerender():
     """Inside: figure changes are collected; at the end, each citing item is rendered once. An import
-    saves many figures, and the items citing them need only the final state."""
+    saves many figures, and the items citing them need only the final state; a citation is reported as
+    unknown only if its figure is still missing then."""
     if _pending.get() is not None:
         yield
         return
-    token = _pending.set(set())
-    try:
-        yield
-        names = _pending.get()
-    finally:
-        _pending.reset(token)
-    rerender(names)
+    with unknown_citations_reported_at_end():
+        token = _pending.set(set())
+        try:
+            yield
+            names = _pending.get()
+        finally:
+            _pending.reset(token)
+        rerender(names)
 
 
 def rerender(names):

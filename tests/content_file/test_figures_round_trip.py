@@ -2,6 +2,7 @@
 text, losslessly: export, empty the database, import, and the same content renders the same."""
 
 import copy
+import logging
 
 import pytest
 
@@ -153,3 +154,22 @@ def test_a_computed_figure_with_an_unknown_operand_is_refused(db):
 
     with pytest.raises(ContentError, match="angka asal tidak ditemukan: tidak-ada"):
         import_content(data=data)
+
+
+def test_figures_declared_further_down_the_file_are_not_reported_unknown(db, caplog):
+    with caplog.at_level(logging.WARNING, logger="bansos_portal.figures.citations"):
+        import_content(data=SAMPLE)
+
+    assert "tidak dikenal" not in caplog.text
+
+
+def test_a_citation_still_unknown_after_the_import_is_reported_once(db, caplog):
+    data = copy.deepcopy(SAMPLE)
+    data["faq"][0]["answer"] += " Lihat juga [[angka:tidak-ada-2019]]."
+
+    with caplog.at_level(logging.WARNING, logger="bansos_portal.figures.citations"):
+        import_content(data=data)
+
+    assert [record.getMessage() for record in caplog.records if "tidak dikenal" in record.getMessage()] == [
+        "Kutipan angka yang tidak dikenal: tidak-ada-2019"
+    ]

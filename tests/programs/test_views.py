@@ -64,7 +64,7 @@ def test_program_page_says_it_is_a_central_program(client, pkh):
     response = client.get(pkh.get_absolute_url())
 
     assert "Program pemerintah pusat" in response.text
-    assert "dijalankan oleh Kementerian Sosial" in response.text
+    assert "dijalankan Kementerian Sosial dan dibiayai APBN" in response.text
     assert "Dinas Sosial memverifikasi data." in response.text
 
 
