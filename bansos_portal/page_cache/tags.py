@@ -30,7 +30,13 @@ from django.db.models import Model
 from django.db.models.expressions import Col
 from django.db.models.lookups import Exact, In
 from django.db.models.signals import post_init
-from django.db.models.sql.compiler import SQLCompiler
+from django.db.models.sql.compiler import (
+    SQLAggregateCompiler,
+    SQLCompiler,
+    SQLDeleteCompiler,
+    SQLInsertCompiler,
+    SQLUpdateCompiler,
+)
 from django.db.models.sql.query import Query
 from django.db.models.sql.where import AND
 
@@ -172,11 +178,14 @@ def record_instance(sender, instance, **kwargs):
 
 
 _original_execute_sql = SQLCompiler.execute_sql
+# Compilers of statements that write or aggregate: their rows are not what a page shows.
+WRITES = (SQLInsertCompiler, SQLUpdateCompiler, SQLDeleteCompiler, SQLAggregateCompiler)
 
 
 def execute_sql(self, *args, **kwargs):
     """SQLCompiler.execute_sql, telling the statement recorder the key tags of a simple query."""
-    if _reads.get() is None or type(self) is not SQLCompiler:
+    # A SELECT compiler: Django's or a backend's subclass of it (PostgreSQL has one), not a write.
+    if _reads.get() is None or isinstance(self, WRITES):
         return _original_execute_sql(self, *args, **kwargs)
     token = _query.set(self.query)
     try:
