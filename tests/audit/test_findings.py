@@ -1,6 +1,8 @@
+from importlib import import_module
 from io import StringIO
 
 import pytest
+from django.apps import apps
 from django.core.management import CommandError, call_command
 
 from bansos_portal.audit.findings import audit_content
@@ -8,6 +10,14 @@ from bansos_portal.content_file.load import DEMO_CONTENT
 from faq.models import DatePrecision
 
 pytestmark = pytest.mark.django_db
+
+seed_lists = import_module("bansos_portal.audit.migrations.0002_seed_lists").seed
+
+
+@pytest.fixture(autouse=True)
+def audit_lists(db):
+    """The source hosts and phrases the migration ships: transactional tests elsewhere flush them."""
+    seed_lists(apps, None)
 
 
 def kinds(findings):
