@@ -5,9 +5,6 @@ import pytest
 from bansos_portal.glossary.models import Term
 from bansos_portal.publishing import Status
 
-# The editorial tests' signed-in Penulis and Penyunting serve here too.
-from tests.editorial.conftest import penulis, penyunting  # noqa: F401
-
 _numbers = itertools.count(1)
 
 
