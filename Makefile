@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEV := DEBUG=True
 
-.PHONY: run test audit lint-imports install browser checkers lighthouse page-weight screenshots search-quality bench-search clean serve bench scan
+.PHONY: run test audit lint-imports install browser checkers lighthouse page-weight screenshots search-quality bench-search clean serve bench render-cost scan
 
 run: install
 	$(DEV) $(BIN)/python manage.py migrate --noinput
@@ -56,6 +56,11 @@ serve: install
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/bansos_bench
 bench: install
 	BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bansos_portal/deploy/bench.py
+
+# CPU per page-cache miss (program page, home, a FAQ entry) with DEBUG=False in a scratch database;
+# PROFILE=1 adds where the program page's time goes.
+render-cost: install
+	$(BIN)/python bansos_portal/deploy/render_cost.py $(if $(PROFILE),--profile)
 
 # wapiti (in its own venv: it pins many packages) against a production server it starts; fails above "low".
 scan: install

@@ -3,10 +3,13 @@
 Starts gunicorn with bansos_portal/deploy/gunicorn.conf.py on the demo content, renders the shipped nginx config into a
 scratch directory on a spare port, measures the two ceilings (/healthz on the same app server; nginx
 serving a saved program page as a plain file), the cached pages, varied searches (every request a cache
-miss) and a 60-second run at 200 connections, then prints requests/s, p50, p99, the ratios and whether
+miss) and a 60-second run at 200 connections, then the same run again while a Penyunting publishes a
+change to a FAQ answer every 10 seconds (publish_probe.py, through the proposal workflow), timing how long
+each change takes to show on the app and through nginx. Prints requests/s, p50, p99, the ratios and whether
 each target is met. Exits 1 when a target is missed. Everything it starts is stopped at the end.
 """
 
+import argparse
 import json
 import os
 import re
@@ -30,6 +33,9 @@ STATIC_PORT = int(os.environ.get("BENCH_STATIC_PORT", "18712"))
 DURATION = os.environ.get("BENCH_DURATION", "10s")
 SOAK_DURATION = os.environ.get("BENCH_SOAK_DURATION", "60s")
 PAGES = {"home": "/", "program": "/program/pkh/", "faq entry": "/tanya-jawab/kapan-bantuan-pkh-cair/"}
+PUBLISHED_SLUG = "kapan-bantuan-pkh-cair"  # the FAQ entry changed during the publishing run
+PUBLISH_EVERY = 10
+MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "60"))
 
 
 def log(message):
@@ -207,7 +213,27 @@ def row(name, result):
     )
 
 
-def main():
+def publish_command(app, front):
+    """publish_probe.py changing PUBLISHED_SLUG during the soak, polling its page on the app and through nginx."""
+    path = PAGES["faq entry"]
+    count = int(to_ms(SOAK_DURATION) / 1000 // PUBLISH_EVERY)
+    return [
+        *[PYTHON, "-m", "bansos_portal.deploy.publish_probe", "--slug", PUBLISHED_SLUG],
+        *["--url", f"app={app}{path}", "--url", f"nginx={front}{path}"],
+        *["--first", str(PUBLISH_EVERY / 2), "--every", str(PUBLISH_EVERY), "--count", str(count)],
+    ]
+
+
+def seconds(value):
+    return "never" if value is None else f"{value:.1f} s"
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--dry-run", action="store_true", help="print the publishing command and stop")
+    if parser.parse_args(argv).dry_run:
+        log(" ".join(publish_command(f"http://127.0.0.1:{APP_PORT}", f"http://127.0.0.1:{NGINX_PORT}")))
+        return 0
     ensure_tools()
     scratch = Path(tempfile.mkdtemp(prefix="bansos-bench-"))
     scratch.chmod(0o755)
@@ -272,14 +298,29 @@ def main():
         row("searches, varied, all misses (c20)", results["search"])
         results["soak"] = wrk(front, 200, duration=SOAK_DURATION, script=mixed_script(scratch))
         row(f"mixed pages through nginx, {SOAK_DURATION} (c200)", results["soak"])
+        probe = subprocess.Popen(
+            publish_command(app, front), cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True, start_new_session=True
+        )
+        processes.append(probe)
+        results["publishing"] = wrk(front, 200, duration=SOAK_DURATION, script=mixed_script(scratch))
+        row(f"the same, a change published every {PUBLISH_EVERY} s (c200)", results["publishing"])
+        # The last changes may still be on their way through nginx: wait for them (the probe gives up itself).
+        output, _ = probe.communicate(timeout=to_ms(SOAK_DURATION) / 1000 + 300)
+        results["publications"] = [json.loads(line) for line in output.splitlines()]
+        for item in results["publications"]:
+            log(
+                f"  publication {item['number']}: committed in {item['publish_s']:.2f} s, shown on the app after "
+                f"{seconds(item['app'])}, through nginx after {seconds(item['nginx'])}"
+            )
         log(f"\nload average after: {os.getloadavg()[0]:.2f}")
         return report(results)
     finally:
         if nginx_conf:
             subprocess.run(["nginx", "-c", str(nginx_conf), "-s", "stop"], check=False)
         for process in processes:
-            os.killpg(process.pid, signal.SIGTERM)
-            process.wait(timeout=30)
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGTERM)
+                process.wait(timeout=30)
         clear_redis(env)
         shutil.rmtree(scratch, ignore_errors=True)
 
@@ -300,6 +341,19 @@ def report(results):
     soak = results["soak"]
     soak_text = f"200 connections: {soak['errors']} errors in {soak['requests']:,} requests (0)"
     checks.append((soak_text, not soak["errors"]))
+    publishing = results["publishing"]
+    ratio = publishing["rps"] / soak["rps"]
+    checks.append((f"while publishing: {ratio:.0%} of the same mix without (>= 70%)", ratio >= 0.7))
+    busy_text = f"while publishing: {publishing['errors']} errors in {publishing['requests']:,} requests (0)"
+    checks.append((busy_text, not publishing["errors"]))
+    if not results["publications"]:
+        checks.append(("while publishing: no publication was made", False))
+    for item in results["publications"]:
+        app, nginx = item["app"], item["nginx"]
+        on_app = f"publication {item['number']}: on the app after {seconds(app)} (at once, <= 1 s)"
+        checks.append((on_app, app is not None and app <= 1))
+        on_nginx = f"publication {item['number']}: through nginx after {seconds(nginx)} (<= max-age {MAX_AGE} s)"
+        checks.append((on_nginx, nginx is not None and nginx <= MAX_AGE))
     for text, ok in checks:
         log(f"  {'PASS' if ok else 'FAIL'}  {text}")
     return 0 if all(ok for _, ok in checks) else 1

@@ -39,6 +39,11 @@ def _pattern(form):
     return body if is_abbreviation(form) else f"(?i:{body})"
 
 
+def _first_letters(forms, wrapper):
+    """A character class of the forms' first letters, in `wrapper` (case-insensitive for folded forms)."""
+    return wrapper.format("[" + re.escape("".join(sorted({form[0] for form in forms}))) + "]") if forms else ""
+
+
 class Glossary:
     """Every form of every term to mark, compiled into one expression."""
 
@@ -52,7 +57,11 @@ class Glossary:
         forms = sorted([*self.exact, *self.folded], key=len, reverse=True)  # the longest form wins
         # Whole words: not inside a longer word, nor the "SIKS" of "SIKS-NG"; "DTSEN-nya" is still DTSEN.
         alternatives = "|".join(_pattern(form) for form in forms)
-        self.pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?!\w|-[A-Z0-9])") if forms else None
+        # Most positions start no term: their first letter rules them out before each form is tried.
+        ahead = "|".join(
+            part for part in (_first_letters(self.exact, "{}"), _first_letters(self.folded, "(?i:{})")) if part
+        )
+        self.pattern = re.compile(rf"(?={ahead})(?<![\w-])(?:{alternatives})(?!\w|-[A-Z0-9])") if forms else None
 
     def entry(self, text):
         text = " ".join(text.split())

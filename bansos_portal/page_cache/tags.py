@@ -50,6 +50,7 @@ _reads = ContextVar("page_cache_reads", default=None)
 _query = ContextVar("page_cache_query", default=None)
 
 
+@once  # asked for every model instance a render builds; the settings it reads are fixed at startup
 def is_content_model(model):
     model = model._meta.concrete_model
     return (

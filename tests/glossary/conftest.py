@@ -5,8 +5,6 @@ import pytest
 from bansos_portal.glossary.models import Term
 from bansos_portal.publishing import Status
 
-# The editorial tests' signed-in Penulis and Penyunting serve here too.
-
 _numbers = itertools.count(1)
 
 
