@@ -7,8 +7,9 @@ error blocks publishing (editorial/prepublish.py) and makes `audit_content` fail
 person's judgement, so a Penyunting may publish over it: a number typed into text instead of cited, a
 host not yet on the list, a page with no source at all (a warning until older content and test
 fixtures carry sources; the demo content does), a date on the 1st of a month that may be more
-precise than its source, and a paragraph repeated on several programs (the same complaint channel
-can rightly appear twice).
+precise than its source, a paragraph repeated on several programs (the same complaint channel
+can rightly appear twice), and two figures for the same thing with different values (two sources
+disagree: a person decides which one the ministry states).
 """
 
 import re
@@ -19,6 +20,7 @@ from django.db.models import Q
 
 from bansos_portal.figures.citations import cited_names
 from bansos_portal.figures.models import Figure
+from bansos_portal.formatting import thousands
 from bansos_portal.publishing import Status
 from faq.models import Clarification, DatePrecision, Question
 from programs.models import Budget, Program
@@ -39,6 +41,7 @@ KINDS = {
     "angka-diketik": (WARNING, "Angka diketik, bukan dikutip dari data angka"),
     "tanggal-terlalu-tepat": (WARNING, "Tanggal mungkin lebih tepat daripada sumbernya"),
     "paragraf-kembar": (WARNING, "Paragraf yang sama di beberapa program"),
+    "angka-berbeda": (WARNING, "Angka yang sama dengan nilai berbeda"),
 }
 STATE_OR_SAY_UNKNOWN = "Nyatakan faktanya, atau tulis bahwa kementerian belum mengetahuinya."
 # A paragraph this long or longer that appears word for word on two programs was probably copied.
@@ -111,6 +114,7 @@ class Audit:
         budgets = Budget.objects.filter(Q(program__isnull=True) | Q(program__in=programs)).select_related("program")
         found += [finding for budget in budgets for finding in self.budget(budget)]
         found += [finding for figure in self.figures.values() for finding in self.figure(figure)]
+        found += self.disagreeing_figures()
         return found
 
     def item(self, obj):
@@ -255,6 +259,34 @@ class Audit:
             message = "Angka ini belum mencantumkan alamat sumbernya."
             return [Finding(figure, "alamat sumber", figure.name, "angka-tanpa-sumber", message)]
         return self.host(figure, "alamat sumber", figure.source_url)
+
+    def disagreeing_figures(self):
+        """Figures in force that say the same thing (same words, kind, unit, period) with different values:
+        e.g. two budget rows of one year and kind taken from two sources."""
+        groups = {}
+        for figure in self.figures.values():
+            if figure.is_published:
+                key = (
+                    " ".join(figure.label.lower().split()),
+                    figure.kind,
+                    figure.unit,
+                    figure.per,
+                    figure.period_label(),
+                )
+                groups.setdefault(key, []).append(figure)
+        found = []
+        for figures in groups.values():
+            values = {figure.name: figure.current_value() for figure in figures}
+            if len(set(values.values()) - {None}) > 1:
+                names = ", ".join(
+                    f"{name} = {thousands(value)}" for name, value in sorted(values.items()) if value is not None
+                )
+                message = (
+                    f"Angka-angka ini menyebut hal yang sama dengan nilai berbeda ({names}). "
+                    "Pilih satu, atau bedakan keterangannya."
+                )
+                found += [Finding(figure, "nilai", figure.name, "angka-berbeda", message) for figure in figures]
+        return found
 
 
 def audit_content():

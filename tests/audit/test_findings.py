@@ -7,6 +7,8 @@ from django.core.management import CommandError, call_command
 
 from bansos_portal.audit.findings import audit_content
 from bansos_portal.content_file.load import DEMO_CONTENT
+from bansos_portal.editorial.prepublish import blocking, warnings_for
+from bansos_portal.figures.models import Figure, Kind
 from faq.models import DatePrecision
 
 pytestmark = pytest.mark.django_db
@@ -71,3 +73,48 @@ def test_the_shipped_demo_content_passes_with_no_error():
     call_command("audit_content", file=str(DEMO_CONTENT), errors_only=True, stdout=output)
 
     assert "Audit isi lolos: 0 galat" in output.getvalue()
+
+
+def figure(name, value, year=2017, source_url="https://www.kemenkeu.go.id/apbn"):
+    return Figure.objects.create(
+        name=name,
+        label="Anggaran Kemensos",
+        value=value,
+        kind=Kind.CEILING,
+        year=year,
+        source_url=source_url,
+        is_published=True,
+    )
+
+
+def test_two_figures_for_the_same_thing_with_different_values_are_reported():
+    figure("kemensos-pagu-2017", 17_200_000_000_000)
+    figure("kemensos-pagu-2017-2", 17_320_000_000_000)
+    figure("kemensos-pagu-2018", 41_300_000_000_000, year=2018)  # another year: another thing
+    figure("kemensos-pagu-2018-2", 41_300_000_000_000, year=2018)  # the same value twice: no disagreement
+
+    found = [finding for finding in audit_content() if finding.kind == "angka-berbeda"]
+
+    assert {finding.item.name for finding in found} == {"kemensos-pagu-2017", "kemensos-pagu-2017-2"}
+    assert all(finding.severity == "peringatan" for finding in found)
+    assert "17.200.000.000.000" in found[0].message and "17.320.000.000.000" in found[0].message
+
+
+def test_a_cited_figure_without_its_period_and_a_figure_without_its_source_are_errors(make_program):
+    figure("tanpa-tahun", 200_000, year=None)
+    figure("tanpa-sumber", 300_000, year=2025, source_url="")
+    make_program(benefits="Saldo [[angka:tanpa-tahun]] per bulan, ditambah [[angka:tanpa-sumber]].")
+
+    found = audit_content()
+
+    assert ("angka-tanpa-tahun", "galat") in kinds(found)
+    assert any(f.kind == "angka-tanpa-sumber" and f.text == "tanpa-sumber" and f.is_error for f in found)
+
+
+def test_an_error_blocks_publishing_whatever_the_editor_ticks_and_a_warning_does_not(make_program):
+    guessing = make_program(slug="guess", description="Besarannya kemungkinan besar tidak berubah.")
+    typing = make_program(slug="typed", description="Besarnya Rp3.000.000 per tahun pada 2025.")
+
+    assert any("kemungkinan besar" in notice for notice in blocking(warnings_for(guessing)))
+    assert blocking(warnings_for(typing)) == []
+    assert any("Rp3.000.000" in notice for notice in warnings_for(typing))
