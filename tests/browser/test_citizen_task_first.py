@@ -18,6 +18,7 @@ from tests.public_pages import DEMO_FILE
 pytestmark = pytest.mark.django_db
 
 SCREEN = PHONE["height"]
+SCREEN_WIDTH = PHONE["width"]
 ANSWER_FIELDS = ["answer_eligibility", "answer_amount", "answer_registration", "answer_payment", "answer_complaints"]
 QUESTIONS = ["Siapa yang berhak", "Berapa", "Cara mendaftar", "Kapan cair", "Ke mana mengadu"]
 DEMO_PROGRAMS = {program["slug"]: program for program in json.loads(DEMO_FILE.read_text(encoding="utf-8"))["programs"]}
@@ -41,6 +42,10 @@ def top(locator):
     return locator.bounding_box()["y"]
 
 
+def no_sideways_scrolling(page):
+    return page.evaluate("document.scrollingElement.scrollWidth") <= SCREEN_WIDTH
+
+
 @pytest.mark.parametrize("slug", DEMO_PROGRAMS)
 def test_program_page_gives_the_five_answers_and_both_actions_on_the_first_screen_and_a_half(demo_site, phone, slug):
     phone.goto(f"{demo_site}/program/{slug}/")
@@ -54,6 +59,7 @@ def test_program_page_gives_the_five_answers_and_both_actions_on_the_first_scree
     expect(call).to_have_attribute("href", "tel:171")
     assert max(bottom(answers), bottom(check), bottom(call)) <= 1.5 * SCREEN
     assert top(phone.locator("#cara-daftar")) <= 4 * SCREEN
+    assert no_sideways_scrolling(phone)
 
 
 def test_each_answer_leads_to_the_section_that_tells_more(demo_site, phone):
@@ -85,6 +91,7 @@ def test_home_page_opens_with_the_top_tasks_then_search_then_two_program_cards_a
     assert bottom(phone.locator(".tasks")) <= SCREEN
     assert top(phone.get_by_role("searchbox").first) > bottom(phone.locator(".tasks"))
     expect(tasks.last).to_have_attribute("href", "tel:171")
+    assert no_sideways_scrolling(phone)
     cards = phone.locator(".program-cards li")
     expect(cards).to_have_count(len(DEMO_PROGRAMS))
     assert max(card.bounding_box()["height"] for card in cards.all()) <= SCREEN / 2
@@ -97,7 +104,13 @@ def test_header_and_scam_warning_leave_the_first_screen_to_the_page(demo_site, p
     warning = phone.locator(".scam-warning p")
     line = float(warning.evaluate("p => parseFloat(getComputedStyle(p).lineHeight)"))
     assert warning.bounding_box()["height"] < 2 * line  # one line
-    expect(warning.get_by_role("link", name="Kenali penipuan")).to_have_attribute("href", "/akun-resmi/#cara-mengenali")
+    advice = warning.get_by_role("link", name="Kenali penipuan")
+    expect(advice).to_have_attribute("href", "/akun-resmi/#cara-mengenali")
+    # The whole link shows: the line is not cut short in the middle of it.
+    assert (
+        advice.bounding_box()["x"] + advice.bounding_box()["width"]
+        <= warning.bounding_box()["x"] + warning.bounding_box()["width"]
+    )
     assert bottom(phone.locator(".scam-warning")) <= 0.26 * SCREEN  # it took about 40% before
     # The whole menu on one row, every item reachable without JavaScript.
     items = phone.get_by_role("navigation", name="Menu utama").get_by_role("link")
