@@ -120,16 +120,18 @@ def bump_generation(*, withdrawal=False, database_changes=None):
 def invalidate(tags, *, everything=False, withdrawal=False, database_changes=None):
     """Outdate the stored pages that read any of `tags` (every page, with `everything`). The change
     counter moves first, so a render in progress cannot store rows read before it under the new
-    versions. Returns the change count (the generation with `everything`), or None when the cache failed."""
+    versions. Returns the change count (the generation with `everything`), or None when the cache failed.
+
+    Each tag's new version is the change count itself: it never repeats, so a page's stored versions
+    can only differ from it, and all tags are written in one round trip however many a change touches."""
     try:
         changes = increment(CHANGES_KEY)
-        for tag in sorted(tags):
-            increment(tag_key(tag))
+        values = dict.fromkeys(map(tag_key, tags), changes)
         if everything:
             changes = increment(GENERATION_KEY)
         if withdrawal:
             increment(WITHDRAWALS_KEY)
-        values = {CHANGED_AT_KEY: int(time.time())}
+        values[CHANGED_AT_KEY] = int(time.time())
         if database_changes is not None:
             values[SYNCED_KEY] = database_changes
         cache().set_many(values, timeout=None)
