@@ -1,8 +1,8 @@
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from bansos_portal.formatting import csv_response
+from bansos_portal.publishing import slug_address
 
 from .models import Budget, Program, best_per_year
 
@@ -36,14 +36,10 @@ def render_program(request, program, preview=None):
     return render(request, "programs/program_detail.html", context)
 
 
-SLUG_PLACEHOLDER = "__slug__"
-
-
 def question_links(questions):
-    """(address, question) of each question in the queryset: read without building model instances, and with
-    one reverse() for all (in a long list the addresses differ only by their slug)."""
-    head, _, tail = reverse("faq:detail", args=[SLUG_PLACEHOLDER]).rpartition(SLUG_PLACEHOLDER)
-    return [(head + slug + tail, question) for slug, question in questions.values_list("slug", "question")]
+    """(address, question) of each question in the queryset, read without building model instances."""
+    address = slug_address("faq:detail")
+    return [(address(slug), question) for slug, question in questions.values_list("slug", "question")]
 
 
 @require_GET

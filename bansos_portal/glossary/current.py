@@ -4,15 +4,13 @@ The glossary is one of PAGE_CACHE_CONTENT_APPS, so saving a term drops what was 
 that used it. A term scheduled to appear or leave changes the glossary with no save: a compiled glossary
 also says until when it holds, and after that moment the next one is compiled (and kept) in its place."""
 
-from django.urls import reverse
 from django.utils import timezone
 
 from bansos_portal.page_cache.memo import per_generation
+from bansos_portal.publishing import slug_address
 
 from .markup import Glossary
 from .models import Term, split_forms
-
-SLUG = "slug"
 
 KEY = "glossary:terms"
 
@@ -24,12 +22,11 @@ def _compile():
     rows = Term.objects.to_mark(now).values_list(
         "pk", "slug", "term", "other_forms", "short_definition", "published_at", "unpublish_at"
     )
-    # One reverse() for all: the address of every term differs only by its slug.
-    address = reverse("glossary:detail", args=[SLUG]).replace(SLUG, "{}")
+    address = slug_address("glossary:detail")
     shown, changes = [], []
     for pk, slug, term, other_forms, definition, published_at, unpublish_at in rows:
         if published_at <= now:
-            shown.append((pk, address.format(slug), definition, [term, *split_forms(other_forms)]))
+            shown.append((pk, address(slug), definition, [term, *split_forms(other_forms)]))
             changes.append(unpublish_at)
         else:
             changes.append(published_at)
