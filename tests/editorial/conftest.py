@@ -5,7 +5,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from bansos_portal.publishing import Status
-from tests.conftest import login_as  # noqa: F401 (imported from here by the editorial tests)
 
 MODELS = ["program", "question", "clarification"]
 

@@ -9,7 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from bansos_portal.editorial.roles import ensure_roles
-from tests.editorial.conftest import login_as
+from tests.conftest import login_as
 
 PASSWORD = "kata-sandi-humas-yang-panjang-2026"
 

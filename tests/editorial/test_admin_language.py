@@ -10,7 +10,7 @@ from django.urls import NoReverseMatch, reverse
 from bansos_portal.editorial import workflow
 from bansos_portal.publishing import Status
 from programs.models import Program
-from tests.editorial.conftest import login_as
+from tests.conftest import login_as
 from tests.public_pages import load_demo_content
 
 ENGLISH = [

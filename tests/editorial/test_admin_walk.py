@@ -10,7 +10,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from bansos_portal.editorial import workflow
 from bansos_portal.publishing import Status
 from programs.models import Program
-from tests.editorial.conftest import login_as
+from tests.conftest import login_as
 from tests.public_pages import load_demo_content
 
 OBJECT_VIEWS = ["change", "history", "delete", "workflow", "preview_link", "compare"]

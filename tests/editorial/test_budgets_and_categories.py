@@ -12,8 +12,9 @@ from django.urls import reverse
 from bansos_portal.editorial.models import Transition
 from bansos_portal.publishing import Status
 from programs.models import Budget
+from tests.conftest import login_as
 
-from .conftest import admin_url, form_data, login_as, move_on_page
+from .conftest import admin_url, form_data, move_on_page
 
 PUBLIC_PAGES = [
     "/",

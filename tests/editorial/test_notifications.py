@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from bansos_portal.editorial import workflow
 from bansos_portal.publishing import Status
-from tests.editorial.conftest import login_as
+from tests.conftest import login_as
 
 SECRET = "Angka rahasia belum diumumkan 123"
 

@@ -12,8 +12,9 @@ from bansos_portal.links.models import ShortLink
 from bansos_portal.publishing import Status
 from bansos_portal.search.models import SearchEntry
 from programs.models import Budget, Program
+from tests.conftest import login_as
 
-from .conftest import admin_url, changelist_url, form_data, login_as, move_on_page
+from .conftest import admin_url, changelist_url, form_data, move_on_page
 
 PUBLIC = [
     "/program/pkh/",

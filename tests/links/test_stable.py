@@ -9,7 +9,8 @@ from django.utils import timezone
 from bansos_portal.publishing import Status
 from faq.models import Category
 from programs.models import Program
-from tests.editorial.conftest import admin_url, form_data, login_as
+from tests.conftest import login_as
+from tests.editorial.conftest import admin_url, form_data
 
 
 def rename(item, slug):
