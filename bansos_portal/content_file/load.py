@@ -16,7 +16,8 @@ from bansos_portal.page_cache.invalidation import one_change
 from bansos_portal.publishing import Status
 from bansos_portal.search.index import deferred_indexing
 from faq.models import Category, Clarification, ClarificationSource, Question
-from programs.models import ANSWERS, SECTIONS, BenefitComponent, Budget, Program, ProgramSource, SharedStep
+from programs.models import BenefitComponent, Budget, Program, ProgramSource, SharedStep
+from programs.page_sections import ANSWERS, SECTIONS
 
 # The demo content is a file in this format, loaded by `make run` and used by the tests and benchmarks.
 DEMO_CONTENT = Path(__file__).with_name("demo_content.json")

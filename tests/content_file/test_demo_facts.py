@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from bansos_portal.content_file.load import DEMO_CONTENT, import_content
 from faq.models import Clarification, Question
-from programs.models import SECTIONS
+from programs.page_sections import SECTIONS
 
 DEMO_FILE = DEMO_CONTENT
 
