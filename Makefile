@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEV := DEBUG=True
 
-.PHONY: run test audit lint-imports install browser checkers lighthouse page-weight screenshots search-quality bench-search clean serve bench render-cost scan
+.PHONY: run test test-fast audit lint-imports install browser checkers lighthouse page-weight screenshots search-quality bench-search clean serve bench render-cost scan
 
 run: install
 	$(DEV) $(BIN)/python manage.py migrate --noinput
@@ -21,6 +21,10 @@ run: install
 
 test: install browser checkers lint-imports
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# The quick tier while working: every test not marked slow, on both cores (see docs/pengembang.md#tes).
+test-fast: install lint-imports
+	$(BIN)/pytest -m "not slow" -n 2 $(PYTEST_ARGS)
 
 # The import contracts in pyproject.toml [tool.importlinter]; a broken one stops `make test`.
 lint-imports: install

@@ -4,6 +4,7 @@ import itertools
 import pytest
 from django.contrib.auth.models import Group, Permission, User
 from django.core.management import call_command
+from django.db import transaction
 from django.test import Client
 
 from bansos_portal.directory.models import Office, OfficeDetailSource, Region
@@ -11,6 +12,7 @@ from bansos_portal.editorial.roles import ensure_roles
 from bansos_portal.publishing import Status
 from faq.models import Category, Clarification, Question
 from programs.models import BenefitComponent, Budget, Program
+from tests.public_pages import load_demo_content
 
 _numbers = itertools.count(1)
 
@@ -57,7 +59,9 @@ def pytest_collection_modifyitems(items):
 
     A transactional test empties every table when it ends, rows made by data migrations included
     (the default search synonyms), and pytest-playwright's ordering can run one before ordinary tests
-    that rely on those rows. Serialising the test database lets `pytest_runtest_teardown` put them back."""
+    that rely on those rows. Serialising the test database lets `pytest_runtest_teardown` put them back.
+    Runs after pytest-django's own ordering (database tests first, transactional ones after)."""
+    loaded_rows_last(items)
     for item in items:
         if is_slow(item):
             item.add_marker(pytest.mark.slow)
@@ -103,6 +107,42 @@ def pytest_runtest_teardown(item, nextitem):
                 with connection.cursor() as cursor:
                     for sql in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
                         cursor.execute(sql)
+
+
+# Names of the fixtures made by once_per_module; their tests run last in their module (see below).
+LOADED_ONCE = set()
+
+
+def once_per_module(load, name):
+    """A module-scoped fixture for rows many tests only read (the demo content, every region): `load()`
+    runs once, before the first test of a module that asks for it, inside a transaction rolled back after
+    the module's last test. Each test runs in a savepoint above it (pytest-django's `db`), so what one
+    test changes is gone for the next while the loaded rows stay; the tests of the module that don't ask
+    for it run before it is loaded (pytest_collection_modifyitems). Not for transactional tests, which
+    empty the tables."""
+    LOADED_ONCE.add(name)
+
+    @pytest.fixture(scope="module", name=name)
+    def loaded(django_db_setup, django_db_blocker):
+        with django_db_blocker.unblock():
+            outer = transaction.atomic()
+            outer.__enter__()
+            value = load()
+        yield value
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+    return loaded
+
+
+def loaded_rows_last(items):
+    """In each run of one module's tests, those using a once_per_module fixture go after the others
+    (stable otherwise, so the order pytest-django gave stays)."""
+    runs = [list(group) for _, group in itertools.groupby(items, key=lambda item: item.path)]
+    items[:] = [
+        item for run in runs for item in sorted(run, key=lambda item: bool(LOADED_ONCE & set(item.fixturenames)))
+    ]
 
 
 @pytest.fixture(autouse=True)
@@ -200,10 +240,16 @@ def make_clarification(db):
     return make
 
 
-@pytest.fixture
-def regions(db):
-    """Every province and kabupaten/kota, as `load_regions` loads them (with the verified offices)."""
+def _load_regions():
     call_command("load_regions", stdout=io.StringIO())
+
+
+_regions_loaded = once_per_module(_load_regions, "_regions_loaded")
+
+
+@pytest.fixture
+def regions(db, _regions_loaded):
+    """Every province and kabupaten/kota, as `load_regions` loads them (with the verified offices)."""
     return Region.objects
 
 
@@ -220,6 +266,15 @@ def make_office(regions):
         return office
 
     return make
+
+
+_demo_site_loaded = once_per_module(load_demo_content, "_demo_site_loaded")
+
+
+@pytest.fixture
+def demo_content(db, _demo_site_loaded):
+    """What `load_demo` puts in a fresh database (programs, answers, pre-check rules, regions, offices),
+    loaded once for the tests of a module."""
 
 
 def login_as(role, username):

@@ -1,3 +1,5 @@
+import uuid
+
 import pytest
 import redis
 from django.contrib.auth.models import Group, Permission, User
@@ -10,20 +12,35 @@ TEST_REDIS = "redis://127.0.0.1:6379/9"
 SAME_SITE = {"Origin": "http://testserver"}
 
 
+class TestRedis:
+    """The keys these tests wrote, under a prefix of their own: parallel test workers and other runs
+    share the server, so nothing here empties a whole database."""
+
+    def __init__(self, server, prefix):
+        self.server, self.prefix = server, prefix
+
+    def keys(self):
+        return list(self.server.scan_iter(f"{self.prefix}:*"))
+
+    def dump(self, key):
+        return self.server.dump(key)
+
+
 @pytest.fixture
 def redis_cache(settings):
-    """The Django cache on Redis database 9 (kept for these tests), emptied before and after."""
+    """The Django cache on Redis database 9 under this test's own key prefix, removed afterwards."""
+    prefix = f"feedback-tests-{uuid.uuid4().hex}"
     settings.CACHES = {
         "default": {
             "BACKEND": "bansos_portal.page_cache.redis.RedisCache",
             "LOCATION": TEST_REDIS,
-            "KEY_PREFIX": "feedback-tests",
+            "KEY_PREFIX": prefix,
         }
     }
-    server = redis.Redis.from_url(TEST_REDIS)
-    server.flushdb()
-    yield server
-    server.flushdb()
+    written = TestRedis(redis.Redis.from_url(TEST_REDIS), prefix)
+    yield written
+    for key in written.keys():
+        written.server.delete(key)
 
 
 @pytest.fixture(autouse=True)

@@ -5,6 +5,7 @@ import pytest
 from bansos_portal.content_file.load import DEMO_CONTENT, import_content
 from bansos_portal.precheck.demo import DEMO_RULES, load_demo
 from bansos_portal.precheck.models import ExampleHousehold
+from tests.conftest import once_per_module
 
 
 def demo_programs():
@@ -14,10 +15,16 @@ def demo_programs():
     return {"shared_steps": data["shared_steps"], "programs": data["programs"]}
 
 
-@pytest.fixture
-def demo_rules(db):
+def _load_demo_rules():
     import_content(data=demo_programs())
     load_demo()
+
+
+_demo_rules_loaded = once_per_module(_load_demo_rules, "_demo_rules_loaded")
+
+
+@pytest.fixture
+def demo_rules(db, _demo_rules_loaded):
     return ExampleHousehold.objects.all()
 
 

@@ -8,8 +8,6 @@ import re
 import pytest
 from django.urls import reverse
 
-from tests.public_pages import load_demo_content
-
 BAR = re.compile(
     r'<span class="bar-label">(?P<year>\d{4}) · (?P<kind>[^<]+)</span>'
     r'.*?<span class="bar-value">(?P<value>[^<]+)</span>',
@@ -80,9 +78,7 @@ def test_one_bar_a_year_shows_the_realisation_else_the_last_ceiling(client, budg
         assert figure in page
 
 
-def test_every_bar_of_the_demo_content_is_the_table_figure_of_the_kind_it_names(client, db):
-    load_demo_content()
-
+def test_every_bar_of_the_demo_content_is_the_table_figure_of_the_kind_it_names(client, demo_content):
     page = client.get(reverse("programs:budgets")).text
 
     chart, table = bars(page), ministry_table(page)
@@ -93,9 +89,7 @@ def test_every_bar_of_the_demo_content_is_the_table_figure_of_the_kind_it_names(
     assert len(years) == len(set(years)) and set(years) == {year for year, *_ in table}
 
 
-def test_the_demo_bars_for_2020_and_2022_are_the_realisations_not_the_ceilings(client, db):
-    load_demo_content()
-
+def test_the_demo_bars_for_2020_and_2022_are_the_realisations_not_the_ceilings(client, demo_content):
     chart = {year: (kind, value) for year, kind, value in bars(client.get(reverse("programs:budgets")).text)}
 
     assert chart[2020] == ("Realisasi", "Rp130,3 triliun")

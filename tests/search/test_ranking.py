@@ -7,6 +7,7 @@ from bansos_portal.search import engine, index
 from bansos_portal.search.models import CitizenWord
 from bansos_portal.search.query import intent, parse_query
 from bansos_portal.search.ranking import MESSAGE, QUESTION, concept_weights
+from tests.conftest import once_per_module
 
 
 def urls(query):
@@ -17,11 +18,17 @@ def titles(query):
     return [entry.title for entry in engine.search(query, per_page=10).entries]
 
 
-@pytest.fixture
-def demo(db):
-    """The shipped demo content, indexed as the portal indexes it."""
+def _load_demo():
     import_content(data=json.loads(DEMO_CONTENT.read_text(encoding="utf-8")))
     index.rebuild()
+
+
+_demo_loaded = once_per_module(_load_demo, "_demo_loaded")
+
+
+@pytest.fixture
+def demo(db, _demo_loaded):
+    """The shipped demo content, indexed as the portal indexes it."""
 
 
 # Graded matching

@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from bansos_portal.content_file.load import DEMO_CONTENT, import_content
+from tests.conftest import once_per_module
 
 DEMO_FILE = DEMO_CONTENT
 
@@ -41,9 +42,16 @@ def count_queries(client, url):
     return len(queries)
 
 
-@pytest.fixture
-def demo(db):
+def _load_demo():
     import_content(data=json.loads(DEMO_FILE.read_text(encoding="utf-8")))
+
+
+_demo_loaded = once_per_module(_load_demo, "_demo_loaded")
+
+
+@pytest.fixture
+def demo(db, _demo_loaded):
+    """The shipped demo content (loaded once for this module's tests)."""
 
 
 def more_of_everything(make_program, make_question, make_clarification, make_budget, make_component, category):
