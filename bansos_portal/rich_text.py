@@ -73,14 +73,27 @@ def expand_text(text):
     return text
 
 
+# A one-line field (a short answer) keeps its text-level markup only: no paragraph, list or heading.
+INLINE_TAGS = {"a", "abbr", "b", "code", "em", "i", "strong", "sub", "sup"}
+
+
 def render_markdown(text):
     """Return safe HTML for Markdown text: no scripts, event handlers, styles or javascript: links."""
     env = {}
     tokens = MARKDOWN.parse(_nest_short_indents(expand_text(text or "")), env)
     _label_cells(tokens)
+    return _clean(MARKDOWN.renderer.render(tokens, MARKDOWN.options, env), ALLOWED_TAGS)
+
+
+def render_inline_markdown(text):
+    """Safe HTML for one line of Markdown (links, emphasis, cited figures), without a paragraph around it."""
+    return _clean(MARKDOWN.renderInline(" ".join(expand_text(text or "").split())), INLINE_TAGS)
+
+
+def _clean(html, tags):
     return nh3.clean(
-        MARKDOWN.renderer.render(tokens, MARKDOWN.options, env),
-        tags=ALLOWED_TAGS,
+        html,
+        tags=tags,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes={"http", "https", "mailto", "tel"},
         link_rel="noopener noreferrer",
@@ -153,16 +166,19 @@ def _plain_text(inline):
 
 
 class MarkdownModel(models.Model):
-    """Keeps `<field>_html` beside every field named in `markdown_fields`, rendered on save."""
+    """Keeps `<field>_html` beside every field named in `markdown_fields`, rendered on save; those also
+    named in `inline_markdown_fields` are one line, rendered without block markup."""
 
     markdown_fields = ()
+    inline_markdown_fields = ()
 
     class Meta:
         abstract = True
 
     def save(self, *args, **kwargs):
         for name in self.markdown_fields:
-            setattr(self, f"{name}_html", render_markdown(getattr(self, name)))
+            render = render_inline_markdown if name in self.inline_markdown_fields else render_markdown
+            setattr(self, f"{name}_html", render(getattr(self, name)))
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
             kwargs["update_fields"] = {*update_fields, *(f"{n}_html" for n in self.markdown_fields)}

@@ -1,6 +1,7 @@
 from django.db import models
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
 from simple_history.models import HistoricalRecords
 
 from bansos_portal.publishing import Publishable, PublishableQuerySet, Reviewable, Source, successor_field
@@ -153,16 +154,23 @@ class Program(MarkdownModel, Reviewable, Publishable):
     preparation_html = markdown_html_field()
     after_proposal_html = markdown_html_field()
     objection_html = markdown_html_field()
+    # The short answers as the page shows them: one line each, where a cited figure is its value and source.
+    answer_eligibility_html = markdown_html_field()
+    answer_amount_html = markdown_html_field()
+    answer_registration_html = markdown_html_field()
+    answer_payment_html = markdown_html_field()
+    answer_complaints_html = markdown_html_field()
     successor = successor_field(
         "Bila program ini diarsipkan: program penggantinya (misalnya BST → BLT), ditautkan dari alamat lama."
     )
     proposal_for = proposal_field()
 
-    markdown_fields = tuple(field for field, _, _ in SECTIONS)
+    inline_markdown_fields = tuple(field for field, _, _ in ANSWERS)
+    markdown_fields = tuple(field for field, _, _ in SECTIONS) + inline_markdown_fields
 
     objects = ProgramQuerySet.as_manager()
     # A revision per save; the rendered HTML is derived, so only the Markdown is kept.
-    history = HistoricalRecords(excluded_fields=[f"{field}_html" for field, _, _ in SECTIONS])
+    history = HistoricalRecords(excluded_fields=[f"{field}_html" for field in markdown_fields])
 
     class Meta:
         ordering = ["order", "name"]
@@ -207,10 +215,11 @@ class Program(MarkdownModel, Reviewable, Publishable):
         return {section.anchor for section in self.page_sections} | ({"besaran"} if with_benefit_table else set())
 
     def answers(self, anchors):
-        """The filled short answers as Answer(question, text, anchor); anchor is empty when the page has
+        """The filled short answers as Answer(question, html, anchor); anchor is empty when the page has
         no section of that name (`anchors`: those it has)."""
         return [
-            Answer(question, getattr(self, field), anchor if anchor in anchors else "")
+            # Sanitised when saved (rich_text.render_inline_markdown).
+            Answer(question, mark_safe(getattr(self, f"{field}_html")), anchor if anchor in anchors else "")
             for field, question, anchor in ANSWERS
             if getattr(self, field)
         ]

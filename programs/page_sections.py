@@ -53,7 +53,7 @@ def short_answer(label, help_text=""):
 
 
 Section = namedtuple("Section", "anchor heading html fold")
-Answer = namedtuple("Answer", "question text anchor")
+Answer = namedtuple("Answer", "question html anchor")
 
 
 def steps_html(steps):

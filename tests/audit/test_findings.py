@@ -118,3 +118,12 @@ def test_an_error_blocks_publishing_whatever_the_editor_ticks_and_a_warning_does
     assert any("kemungkinan besar" in notice for notice in blocking(warnings_for(guessing)))
     assert blocking(warnings_for(typing)) == []
     assert any("Rp3.000.000" in notice for notice in warnings_for(typing))
+
+
+def test_the_short_answers_at_the_top_of_a_program_page_are_audited(make_program):
+    make_program(answer_amount="Kemungkinan besar Rp3.000.000 per tahun.", answer_payment="[[angka:tidak-ada]]")
+
+    found = {(finding.kind, finding.field) for finding in audit_content()}
+
+    assert {("dugaan", "berapa (singkat)"), ("angka-diketik", "berapa (singkat)")} <= found
+    assert ("kutipan-tidak-dikenal", "kapan cair (singkat)") in found

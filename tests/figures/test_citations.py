@@ -132,3 +132,31 @@ def test_changing_an_operand_changes_the_derived_figure_on_every_page(client, ma
     question.refresh_from_db()
     assert "+Rp16,7 triliun (2018–2019)" in question.answer_html
     assert "+Rp16,7 triliun" in client.get(reverse("faq:detail", args=[question.slug])).text
+
+
+def short_answers(page):
+    """The text of the "Singkatnya" block at the top of a program page, markup kept."""
+    return page.split('id="answers-title"', 1)[1].split("</section>", 1)[0]
+
+
+def test_a_short_answer_cites_the_figure_and_changes_when_the_figure_changes(client, make_program, ibu_hamil):
+    program = make_program(slug="pkh", answer_amount="Ibu hamil: [[angka:pkh-ibu-hamil-2025]], dibayar per tahap.")
+    first = short_answers(client.get(program.get_absolute_url()).text)
+    assert f'<a href="{SOURCE}" title="Sumber: Kemensos: Komponen PKH 2025"' in first
+    assert "Rp3.000.000 per tahun (2025)</a>, dibayar per tahap." in first
+
+    ibu_hamil.value = 3_250_000
+    ibu_hamil.save()
+
+    answers = short_answers(client.get(program.get_absolute_url()).text)
+    assert "Rp3.250.000 per tahun (2025)" in answers and "Rp3.000.000" not in answers
+
+
+def test_a_short_answer_stays_one_line_of_safe_text(client, make_program):
+    program = make_program(
+        answer_amount='- **Rp600.000** <script>alert(1)</script><p onclick="x()">sekali</p> [x](javascript:alert(1))'
+    )
+    answers = short_answers(client.get(program.get_absolute_url()).text)
+    assert "<strong>Rp600.000</strong>" in answers
+    assert "<script" not in answers and "onclick" not in answers and "javascript:" not in answers
+    assert "<ul" not in answers and "<li" not in answers and "<p" not in answers
