@@ -36,11 +36,19 @@ def budget_kind(budget):
     return BUDGET_KINDS.get(budget.label, Kind.REPORTED)
 
 
+def allocation_kind(budget):
+    """What a row's allocation is. A "realisasi" row that also holds the money spent keeps the final ceiling
+    beside it (2020: ceiling Rp134,17 T, spent Rp130,3 T), so its allocation is a revised ceiling; only a
+    "realisasi" row without that second number holds the realisation in its allocation."""
+    kind = budget_kind(budget)
+    return Kind.REVISED_CEILING if kind == Kind.REALISATION and budget.realisation is not None else kind
+
+
 def budget_names(budget):
     """{budget field: the name of its figure} for the numbers the row holds."""
     owner = budget.program.slug if budget.program_id else MINISTRY
     words = {
-        BudgetField.ALLOCATION: budget_kind(budget),
+        BudgetField.ALLOCATION: allocation_kind(budget),
         BudgetField.REALISATION: Kind.REALISATION,
         BudgetField.BENEFICIARIES: "penerima",
     }
@@ -98,7 +106,7 @@ def ensure_budget_figures(budget):
         defaults = {
             "label": f"{owner}: {'penerima' if is_count else 'anggaran'} {budget.year}",
             "unit": Unit.KPM if is_count else Unit.RUPIAH,
-            "kind": Kind.REALISATION if field == BudgetField.REALISATION else budget_kind(budget),
+            "kind": Kind.REALISATION if field == BudgetField.REALISATION else allocation_kind(budget),
             "year": budget.year,
             "source_title": budget.source,
             "source_url": budget.source_url,

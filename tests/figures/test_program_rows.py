@@ -78,3 +78,15 @@ def test_a_proposal_copy_of_a_program_gets_no_figures(make_program, make_compone
     make_component(copy, name="Ibu hamil", amount=9_000_000, year=2025)
 
     assert not Figure.objects.exists()
+
+
+def test_a_realisation_row_holding_the_final_ceiling_gives_a_ceiling_figure_and_a_realisation_figure(make_budget):
+    make_budget(year=2020, label="realisasi", allocation=134_170_000_000_000, realisation=130_300_000_000_000)
+    make_budget(year=2023, label="realisasi", allocation=85_530_000_000_000)  # the money spent, nothing beside it
+
+    ceiling = Figure.objects.get(name="kemensos-pagu-revisi-2020")
+    assert ceiling.kind == Kind.REVISED_CEILING and ceiling.current_value() == Decimal(134_170_000_000_000)
+    spent = Figure.objects.get(name="kemensos-realisasi-2020")
+    assert spent.kind == Kind.REALISATION and spent.current_value() == Decimal(130_300_000_000_000)
+    only = Figure.objects.get(name="kemensos-realisasi-2023")
+    assert only.kind == Kind.REALISATION and only.budget_field == BudgetField.ALLOCATION
