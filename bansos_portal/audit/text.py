@@ -21,11 +21,16 @@ TYPED_NUMBER = re.compile(
 QUOTED = re.compile(r"\u201c[^\u201d]*\u201d|\"[^\"\n]*\"|^>.*$", re.MULTILINE)
 
 
+# Where a cited figure stands in a sentence the audit quotes.
+CITED = "[angka]"
+
+
 def without_links(text):
-    """The words a reader reads: link targets and citations removed (a URL's digits are not figures)."""
+    """The words a reader reads: link targets removed, each citation a marker without digits (the digits of
+    a URL or a figure's name are not typed figures; the marker shows Humas where the cited figure stands)."""
     text = LINK.sub("]", text or "")
     text = BARE_URL.sub(" ", text)
-    return CITATION.sub(" ", text)
+    return CITATION.sub(CITED, text)
 
 
 def urls(text):

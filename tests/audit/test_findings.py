@@ -127,3 +127,11 @@ def test_the_short_answers_at_the_top_of_a_program_page_are_audited(make_program
 
     assert {("dugaan", "berapa (singkat)"), ("angka-diketik", "berapa (singkat)")} <= found
     assert ("kutipan-tidak-dikenal", "kapan cair (singkat)") in found
+
+
+def test_a_quoted_sentence_shows_where_a_cited_figure_stands(make_program):
+    make_program(benefits="Setiap keluarga menerima **[[angka:bpnt-2025]]**, atau Rp2,4 juta setahun.")
+
+    typed = [finding for finding in audit_content() if finding.kind == "angka-diketik"]
+
+    assert [finding.text for finding in typed] == ["Setiap keluarga menerima **[angka]**, atau Rp2,4 juta setahun."]
