@@ -21,9 +21,10 @@ from django.db.models import Q
 from bansos_portal.figures.citations import cited_names
 from bansos_portal.figures.models import Figure
 from bansos_portal.formatting import thousands
+from bansos_portal.glossary.models import Term
 from bansos_portal.publishing import Status
 from faq.models import Clarification, DatePrecision, Question
-from programs.models import Budget, Program
+from programs.models import Budget, Program, SharedStep
 
 from . import text as read
 from .models import SourceDomain, SpeculativePhrase
@@ -75,16 +76,20 @@ class Finding:
 
 
 def audited_items():
-    """Everything a reader sees or will see: programs, questions and clarifications that are not archived
-    (proposals are checked when they are published, against their live item)."""
-    for model in (Program, Question, Clarification):
+    """Everything a reader sees or will see: programs, questions, clarifications and glossary terms that are
+    not archived (proposals are checked when they are published, against their live item), and the steps
+    shared by programs (public as soon as they are saved)."""
+    for model in (Program, Question, Clarification, Term):
         yield from model.objects.exclude(status=Status.ARCHIVED).filter(proposal_for__isnull=True)
+    yield from SharedStep.objects.all()
 
 
 def text_fields(obj):
     """(label, text) of every field written in the ministry's voice. A clarification's claim is the hoax,
     quoted, and a question is the citizen's: neither is audited for guesses or typed numbers."""
     names = [*(["summary"] if isinstance(obj, Program) else []), *getattr(obj, "markdown_fields", ())]
+    if isinstance(obj, Term):
+        names.insert(0, "short_definition")
     if isinstance(obj, Clarification):
         names.insert(0, "correction")
     return [(obj._meta.get_field(name).verbose_name, getattr(obj, name) or "") for name in names]

@@ -9,7 +9,10 @@ from bansos_portal.audit.findings import audit_content
 from bansos_portal.content_file.load import DEMO_CONTENT
 from bansos_portal.editorial.prepublish import blocking, warnings_for
 from bansos_portal.figures.models import Figure, Kind
+from bansos_portal.glossary.models import Term
+from bansos_portal.publishing import Status
 from faq.models import DatePrecision
+from programs.models import SharedStep
 
 pytestmark = pytest.mark.django_db
 
@@ -135,3 +138,19 @@ def test_a_quoted_sentence_shows_where_a_cited_figure_stands(make_program):
     typed = [finding for finding in audit_content() if finding.kind == "angka-diketik"]
 
     assert [finding.text for finding in typed] == ["Setiap keluarga menerima **[angka]**, atau Rp2,4 juta setahun."]
+
+
+def test_glossary_terms_and_shared_steps_are_audited_too(db):
+    step = SharedStep.objects.create(slug="desa", title="Lewat desa", body="Biayanya kemungkinan Rp50.000.")
+    term = Term.objects.create(
+        term="Desil",
+        slug="desil",
+        short_definition="Kelompok 10% keluarga.",
+        explanation="Lihat [salinan](https://contoh.blogspot.com/desil).",
+        status=Status.PUBLISHED,
+    )
+
+    found = {(finding.item, finding.kind) for finding in audit_content()}
+
+    assert {(step, "dugaan"), (step, "angka-diketik"), (step, "tanpa-sumber")} <= found
+    assert {(term, "angka-diketik"), (term, "sumber-ditandai")} <= found
