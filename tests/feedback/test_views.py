@@ -24,6 +24,19 @@ PERSONAL = {
     "email": "siti.aminah@contoh.co.id",
 }
 PERSONAL_PIECES = ["3201", "6789", "812", "3456", "7890", "0813", "9876", "5432", "siti.aminah", "contoh.co.id"]
+# Each number also written without separators (3201234567890123, 081398765432).
+PERSONAL_DIGITS = [re.sub(r"\D", "", value) for value in PERSONAL.values() if re.search(r"\d", value)]
+
+
+def leaks(text):
+    """The personal pieces found in `text`. A group of digits counts on its own, not inside a longer number:
+    ids, timings and the page cache's change counts (1796602234081395081) hold "0813" by chance."""
+    pieces = [
+        piece
+        for piece in PERSONAL_PIECES
+        if (re.search(rf"(?<!\d){piece}(?!\d)", text) if piece.isdigit() else piece in text)
+    ]
+    return pieces + [number for number in PERSONAL_DIGITS if number in text]
 
 
 def comment_token(response):
@@ -216,8 +229,7 @@ def test_a_comment_full_of_personal_data_leaves_none_in_the_database_cache_or_lo
     stored = " ".join(str(value) for value in Vote.objects.values_list().get())
     cached = b" ".join(key + b" " + (redis_cache.dump(key) or b"") for key in redis_cache.keys()).decode("latin-1")
     assert "INSERT" in caplog.text or "UPDATE" in caplog.text  # the log did capture the statements
-    for piece in PERSONAL_PIECES:
-        assert piece not in stored and piece not in cached and piece not in caplog.text, piece
+    assert leaks(stored) == leaks(cached) == leaks(caplog.text) == []
 
 
 def test_a_vote_never_invalidates_the_page_cache(client, page_store, post_vote, make_program):
