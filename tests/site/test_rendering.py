@@ -134,11 +134,12 @@ def demo_text(kind, slug, field):
     ("kind", "slug", "field", "nested"),
     [
         ("programs", "pkh", "eligibility", "<li>Ibu hamil rutin memeriksakan kehamilan.</li>"),
-        ("programs", "pip", "benefits", "<li>SD/Paket A: Rp450.000</li>"),
+        ("programs", "pip", "benefits", "<li>SD/Paket A:"),
         ("faq", "apa-saja-yang-boleh-dibeli-dengan-saldo-bpnt", "answer", "<li>sumber karbohidrat, seperti beras;"),
     ],
 )
-def test_demo_sub_items_render_inside_their_parent_item(kind, slug, field, nested):
+def test_demo_sub_items_render_inside_their_parent_item(db, kind, slug, field, nested):
+    # db: the demo text cites figures, which rendering reads (here none exist: each shows as a marker).
     html = tight(render_markdown(demo_text(kind, slug, field)))
 
     # The sub-list opens inside its parent's <li>, not as a sibling of it.
