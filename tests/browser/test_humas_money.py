@@ -33,6 +33,9 @@ def wulan(browser, live_server):
     page.get_by_role("button", name="Masuk").click()
     expect(page.get_by_role("heading", name="Kelola isi portal")).to_be_visible()
     yield page
+    # The admin's previews are fetched in the background: let them finish before the test's database is
+    # emptied, or PostgreSQL may find the emptying and a preview's query deadlocked.
+    page.wait_for_load_state("networkidle")
     context.close()
 
 
