@@ -12,7 +12,7 @@ TEST_REDIS = "redis://127.0.0.1:6379/9"
 SAME_SITE = {"Origin": "http://testserver"}
 
 
-class TestRedis:
+class PrefixedRedis:
     """The keys these tests wrote, under a prefix of their own: parallel test workers and other runs
     share the server, so nothing here empties a whole database."""
 
@@ -37,7 +37,7 @@ def redis_cache(settings):
             "KEY_PREFIX": prefix,
         }
     }
-    written = TestRedis(redis.Redis.from_url(TEST_REDIS), prefix)
+    written = PrefixedRedis(redis.Redis.from_url(TEST_REDIS), prefix)
     yield written
     for key in written.keys():
         written.server.delete(key)
