@@ -203,3 +203,44 @@ def format_report(report):
         cells = [f"{summary[metric]:>11.3f}" for _, metric in COLUMNS]
         lines.append(" ".join([f"{label:<{label_width}}", *cells, f"{summary['n']:>4}"]))
     return "\n".join(lines)
+
+
+def _mrr_pairs(report, baseline):
+    """(label, portal MRR@10, BM25 MRR@10) per kind the engine was measured on, then "semua"."""
+    rows = [
+        (kind, summary["mrr"], baseline["kinds"].get(kind, {}).get("mrr", 0.0))
+        for kind, summary in report["kinds"].items()
+    ]
+    return [*rows, (ALL_LABEL, report["overall"]["mrr"], baseline["overall"]["mrr"])]
+
+
+def not_beating_baseline(report, baseline):
+    """Kinds where the portal does not beat plain BM25: a lower MRR@10, or the same one short of perfect."""
+    return [
+        (label, portal, bm25)
+        for label, portal, bm25 in _mrr_pairs(report, baseline)
+        if portal < bm25 or (portal == bm25 and portal < 1.0)
+    ]
+
+
+def format_comparison(report, baseline):
+    """MRR@10 of the portal beside plain BM25, kind by kind: over all queries and over the held-out half."""
+    held_out = HALVES[1]
+    half = {
+        label: (portal, bm25)
+        for label, portal, bm25 in _mrr_pairs(report["halves"][held_out], baseline["halves"][held_out])
+    }
+    groups = ("semua kueri", f"separuh {held_out}")
+    pairs = _mrr_pairs(report, baseline)
+    width = max(len(label) for label, _, _ in pairs)
+    header = " ".join([f"{'jenis':<{width}}", *(f"{group:>29}" for group in groups)])
+    columns = " ".join([" " * width, *(f"{'portal':>9}{'BM25':>9}{'selisih':>11}" for _ in groups)])
+    lines = [header, columns, "-" * len(columns)]
+    for label, portal, bm25 in pairs:
+        in_half = _comparison_cell(*half[label]) if label in half else f"{'-':>29}"
+        lines.append(" ".join([f"{label:<{width}}", _comparison_cell(portal, bm25), in_half]))
+    return "\n".join(lines)
+
+
+def _comparison_cell(portal, bm25):
+    return f"{portal:>9.3f}{bm25:>9.3f}{portal - bm25:>+11.3f}"

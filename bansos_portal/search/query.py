@@ -32,6 +32,8 @@ URGE_WORDS = frozenset(
     "klik segera sebelum buruan sebarkan bagikan daftarkan hubungi klaim selamat kuota terpilih dibuka "
     "login masukkan".split()
 )
+# Pictographs and symbols (😭 🙄 📩 ✅): a chat or social post being passed on, rarely a typed question.
+PICTOGRAPH = re.compile("[\u2600-\u27bf\U0001f000-\U0001faff]")
 QUESTION_WORDS = frozenset(
     "cara bagaimana gimana gmn apakah apa kapan berapa siapa kenapa mengapa dimana bisakah".split()
 )
@@ -39,9 +41,10 @@ QUESTION_WORDS = frozenset(
 
 def intent(query):
     """MESSAGE when `query` reads like a pasted message or a claim (links, urging words, amounts,
-    exclamations, quotes, length), else QUESTION: a question or a task such as "daftar pkh"."""
+    exclamations, pictographs, quotes, length), else QUESTION: a question or a task such as "daftar pkh"."""
     typed = words(query)
     signs = 2 * bool(LINK.search(query)) + bool(AMOUNT.search(query)) + ("!" in query)
+    signs += bool(PICTOGRAPH.search(query))
     # Quoted words are someone else's: a claim being checked.
     signs += 2 * any(mark in query for mark in '"“”') + (len(typed) >= 12)
     signs += len(URGE_WORDS.intersection(typed))

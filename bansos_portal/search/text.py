@@ -11,6 +11,9 @@ from html.parser import HTMLParser
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
 WORD = re.compile(r"[0-9a-z]+")
+# "Rp175" is the amount 175 in rupiah: the number must match "175 juta" as typed, so the currency is a word
+# of its own.
+RUPIAH_PREFIX = re.compile(r"\brp(?=\d)")
 
 # Function words only: question words, pronouns, particles. Content words such as
 # "ibu", "bulan" or "cara" carry meaning in this domain and are kept.
@@ -29,6 +32,7 @@ _stemmer = StemmerFactory().create_stemmer()
 def words(text):
     """Lower-case ASCII words of two or more characters; accents and punctuation dropped."""
     folded = unicodedata.normalize("NFKD", (text or "").lower()).encode("ascii", "ignore").decode()
+    folded = RUPIAH_PREFIX.sub("rp ", folded)
     return [word for word in WORD.findall(folded) if len(word) > 1]
 
 

@@ -21,6 +21,15 @@ def test_stemming_meets_affixed_forms():
     assert query_terms("Kapan PKH dicairkan?") == ["pkh", "cair"]
 
 
+def test_an_amount_written_with_rp_is_found_by_its_number(make_question):
+    make_question(question="Benarkah ada bansos Rp175 juta?", answer="Tidak ada.")
+    make_question(question="Bantuan Rp2.400.000 untuk lansia", answer="Per tahun.")
+
+    assert query_terms("Rp175") == ["rp", "175"]
+    assert titles("175 juta") == ["Benarkah ada bansos Rp175 juta?"]
+    assert titles("400.000 lansia") == ["Bantuan Rp2.400.000 untuk lansia"]
+
+
 def test_search_finds_other_forms_of_the_same_word(make_question, make_program):
     make_question(question="Bagaimana pendaftaran bansos?", answer="Datang ke kantor desa.")
     make_program(name="Program Sembako", summary="Bantuan pangan", disbursement="Dana disalurkan tiap bulan.")

@@ -13,11 +13,13 @@ from bansos_portal.search.quality import (
     KINDS,
     Bm25Baseline,
     evaluate,
+    format_comparison,
     format_report,
     half_of,
     load_judged,
     mrr_at_k,
     ndcg_at_k,
+    not_beating_baseline,
     recall_at_k,
     zero_result,
 )
@@ -98,6 +100,35 @@ def test_format_report_has_a_row_per_kind_and_an_overall_row():
     assert "MRR@10" in lines[0] and "tanpa hasil" in lines[0]
     assert lines[2].split() == ["exact", "0.500", "0.631", "1.000", "0.000", "1"]
     assert lines[3].split()[0] == "semua"
+
+
+def two_kinds(rankings):
+    judged = [
+        {"query": "satu", "kind": "exact", "relevant": {"/a/": 2}},
+        {"query": "dua", "kind": "typo", "relevant": {"/b/": 2}},
+    ]
+    return evaluate(lambda query: rankings[query], judged)
+
+
+def test_a_kind_where_the_portal_ties_bm25_short_of_perfect_does_not_beat_it():
+    portal = two_kinds({"satu": ["/a/"], "dua": ["/x/", "/b/"]})
+    bm25 = two_kinds({"satu": ["/a/"], "dua": ["/x/", "/b/"]})
+
+    # exact: both perfect, nothing to beat; typo: the same 0.5, so not beaten; "semua" then too.
+    assert not_beating_baseline(portal, bm25) == [("typo", 0.5, 0.5), ("semua", 0.75, 0.75)]
+
+
+def test_the_comparison_shows_portal_bm25_and_the_difference_per_kind():
+    portal = two_kinds({"satu": ["/a/"], "dua": ["/b/"]})
+    bm25 = two_kinds({"satu": ["/x/", "/a/"], "dua": []})
+
+    lines = format_comparison(portal, bm25).splitlines()
+
+    assert not_beating_baseline(portal, bm25) == []
+    rows = {line.split()[0]: line.split()[1:4] for line in lines[3:]}
+    assert rows["exact"] == ["1.000", "0.500", "+0.500"]
+    assert rows["typo"] == ["1.000", "0.000", "+1.000"]
+    assert rows["semua"] == ["1.000", "0.250", "+0.750"]
 
 
 # The judged queries
@@ -195,8 +226,10 @@ def test_command_prints_both_reports_and_leaves_the_database_empty():
     assert "Basis data: " in text
     assert "Pembanding: BM25" in text
     rows = [line.split()[0] for line in text.splitlines() if line.split() and line.split()[0] in (*KINDS, "semua")]
-    # Engine and baseline, each over all queries, then the tuning half, then the held-out half.
-    assert rows == [*KINDS, "semua"] * 6
+    # Engine and baseline, each over all queries, then the tuning half, then the held-out half; then the two
+    # side by side.
+    assert rows == [*KINDS, "semua"] * 7
+    assert "MRR@10 portal dibanding BM25 biasa, per jenis" in text
     assert "Mesin pencarian portal, separuh tuning" in text
     assert "Mesin pencarian portal, separuh held-out" in text
     assert "Kueri cara (howto) dengan klarifikasi di urutan pertama: " in text
@@ -240,22 +273,22 @@ def test_command_fails_below_target_after_printing(two_queries):
     assert not Program.objects.exists()
 
 
+def gambling_claim_judged_as(tmp_path, kind):
+    """A judged file of one query, the words of a demo claim, whose answer is that claim's clarification."""
+    path = tmp_path / "kueri.json"
+    relevant = {"/cek-fakta/menyesatkan-pelaku-judi-online-akan-dapat-bansos/": 2}
+    path.write_text(json.dumps([{"query": "pelaku judi online", "kind": kind, "relevant": relevant}]), encoding="utf-8")
+    return str(path)
+
+
 @pytest.mark.django_db
 def test_command_fails_when_a_howto_query_gets_a_clarification_first(tmp_path):
     # The claim's own words, asked as a how-to: the demo's clarification is the only entry holding them.
-    path = tmp_path / "kueri.json"
-    judged = [
-        {
-            "query": "pelaku judi online",
-            "kind": "howto",
-            "relevant": {"/cek-fakta/menyesatkan-pelaku-judi-online-akan-dapat-bansos/": 2},
-        }
-    ]
-    path.write_text(json.dumps(judged), encoding="utf-8")
+    path = gambling_claim_judged_as(tmp_path, "howto")
     out = StringIO()
 
     with pytest.raises(CommandError, match="1 kueri cara \\(howto\\) mendapat klarifikasi pertama"):
-        call_command("search_quality", "--no-baseline", "--file", str(path), min_mrr=0, min_kind_mrr=0, stdout=out)
+        call_command("search_quality", "--no-baseline", "--file", path, min_mrr=0, min_kind_mrr=0, stdout=out)
 
     assert "klarifikasi di urutan pertama: 1\n  - pelaku judi online" in out.getvalue()
 
@@ -275,6 +308,19 @@ def test_command_fails_when_the_held_out_half_trails_the_tuning_half(tmp_path):
         call_command(
             "search_quality", "--no-baseline", "--file", str(path), min_mrr=0, min_kind_mrr=0, stdout=StringIO()
         )
+
+
+@pytest.mark.django_db
+def test_command_fails_when_plain_bm25_does_as_well_as_the_portal_on_a_kind(monkeypatch, tmp_path):
+    path = gambling_claim_judged_as(tmp_path, "hoax")
+    # A portal search that finds nothing, against BM25 that finds the one entry holding the claim's words.
+    monkeypatch.setattr("bansos_portal.management.commands.search_quality.engine_search", lambda query: [])
+    out = StringIO()
+
+    with pytest.raises(CommandError, match=r"hoax 0\.000 tidak mengungguli BM25 (?!0\.000)"):
+        call_command("search_quality", "--file", path, min_mrr=0, min_kind_mrr=0, max_gap=1, stdout=out)
+
+    assert "MRR@10 portal dibanding BM25 biasa, per jenis" in out.getvalue()
 
 
 @pytest.mark.django_db

@@ -80,7 +80,7 @@ def test_a_citizen_word_added_in_the_admin_applies_at_once():
 
 @pytest.mark.parametrize(
     "query",
-    ["daftar pkh", "bantuan ibu hamil", "cara daftar bansos lewat whatsapp", "kapan bansos cair"],
+    ["daftar pkh", "bantuan ibu hamil", "cara daftar bansos lewat whatsapp", "kapan bansos cair", "pkh cair 🙏"],
 )
 def test_questions_and_tasks_read_as_questions(query):
     assert intent(query) == QUESTION
@@ -92,6 +92,8 @@ def test_questions_and_tasks_read_as_questions(query):
         "Pendaftaran PKH tahap 3 dibuka! Klik pkh3.my.id sebelum kuota habis",
         "Pemerintah bagi saldo DANA gratis Rp2 juta, klaim segera",
         '"Bantuan ini dari bupati, kalau tidak memilih dia bansos dicabut"',
+        # A post passed on with its pictographs: long, no question word.
+        "Katanya bansos mau dihentikan bulan depan, semua penerima lama dicoret dari data 😭😭",
     ],
 )
 def test_pasted_messages_read_as_messages(query):
