@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group, Permission, User
 from playwright.sync_api import expect
 
 from bansos_portal.editorial.roles import ensure_roles
+from tests.browser.closing import close_when_idle
 
 pytestmark = pytest.mark.django_db(transaction=True)
 PASSWORD = "kata-sandi-yang-panjang"
@@ -31,7 +32,7 @@ def new_browser(browser, live_server):
 
     yield open_window
     for context in contexts:
-        context.close()
+        close_when_idle(context)
 
 
 def sign_in(page, username, password):

@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from bansos_portal.editorial.roles import ensure_roles
 from bansos_portal.publishing import Status
+from tests.browser.closing import close_when_idle
 
 from .conftest import DESKTOP
 
@@ -35,7 +36,7 @@ def editor_page(browser, live_server):
 
     yield open_as
     for context in contexts:
-        context.close()
+        close_when_idle(context)
 
 
 def test_two_editors_edit_at_once_and_the_second_is_shown_what_changed(editor_page, live_server, make_program):

@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group, Permission, User
 from playwright.sync_api import expect
 
 from bansos_portal.editorial.roles import ensure_roles
+from tests.browser.closing import close_when_idle
 
 pytestmark = pytest.mark.django_db(transaction=True)
 PASSWORD = "kata-sandi-yang-panjang"
@@ -53,4 +54,4 @@ def test_an_editor_publishes_a_clarification_and_sees_everything_to_share_within
     leaflet.click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("HOAKS: Kemensos tidak pernah membagikan")
     expect(page.get_by_role("img", name=re.compile("Kode QR"))).to_be_visible()
-    context.close()
+    close_when_idle(context)

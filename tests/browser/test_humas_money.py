@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 from bansos_portal.editorial.roles import ensure_roles
 from bansos_portal.formatting import rupiah
 from bansos_portal.publishing import Status
+from tests.browser.closing import close_when_idle
 from tests.site.test_formatting_rupiah import ACCEPTED, REFUSED
 
 from .conftest import DESKTOP
@@ -33,10 +34,7 @@ def wulan(browser, live_server):
     page.get_by_role("button", name="Masuk").click()
     expect(page.get_by_role("heading", name="Kelola isi portal")).to_be_visible()
     yield page
-    # The admin's previews are fetched in the background: let them finish before the test's database is
-    # emptied, or PostgreSQL may find the emptying and a preview's query deadlocked.
-    page.wait_for_load_state("networkidle")
-    context.close()
+    close_when_idle(context)
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from bansos_portal.editorial.roles import ensure_roles
 from bansos_portal.publishing import Status
+from tests.browser.closing import close_when_idle
 
 pytestmark = pytest.mark.django_db(transaction=True)
 PASSWORD = "kata-sandi-yang-panjang"
@@ -32,7 +33,7 @@ def yusuf(browser, live_server):
     page.get_by_role("button", name="Masuk").click()
     expect(page.get_by_role("heading", name="Kelola isi portal")).to_be_visible()
     yield page
-    context.close()
+    close_when_idle(context)
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from bansos_portal.editorial.roles import ensure_roles
 from bansos_portal.formatting import rupiah
 from bansos_portal.publishing import Status
 from programs.models import BenefitComponent
+from tests.browser.closing import close_when_idle
 
 pytestmark = pytest.mark.django_db(transaction=True)
 PASSWORD = "kata-sandi-yang-panjang"
@@ -62,7 +63,7 @@ def editor_page(browser, live_server, screen):
 
     yield open_as
     for context in contexts:
-        context.close()
+        close_when_idle(context)
 
 
 def test_a_writer_proposes_a_new_amount_and_an_editor_compares_and_publishes_it(
@@ -104,7 +105,7 @@ def test_a_writer_proposes_a_new_amount_and_an_editor_compares_and_publishes_it(
     expect(before.get_by_text(old).first).to_be_visible()
     expect(before.get_by_text(new)).to_have_count(0)
     expect(before.get_by_text("besaran anak SD naik")).to_have_count(0)
-    before.context.close()
+    close_when_idle(before.context)
 
     yusuf.goto("/admin/")
     yusuf.get_by_role("link", name="Usulan perubahan: Program Keluarga Harapan (PKH)").click()
@@ -121,7 +122,7 @@ def test_a_writer_proposes_a_new_amount_and_an_editor_compares_and_publishes_it(
     expect(after.get_by_text(new).first).to_be_visible()
     expect(after.get_by_text(old)).to_have_count(0)
     expect(after.get_by_text(f"Besaran anak SD {year} diperbarui.")).to_be_visible()
-    after.context.close()
+    close_when_idle(after.context)
 
     yusuf.goto("/admin/editorial/transition/")
     statuses = yusuf.locator("td.field-status_change")

@@ -7,6 +7,7 @@ from django.contrib.auth.models import User
 from playwright.sync_api import expect
 
 from faq.models import Category
+from tests.browser.closing import close_when_idle
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -47,4 +48,4 @@ def test_humas_writes_publishes_and_citizens_find_it(browser, live_server):
     public.get_by_role("link", name=QUESTION).click()
     expect(public.get_by_role("heading", level=1)).to_have_text(QUESTION)
     expect(public.get_by_text("Bisa, bila jadwal penyaluran lewat PT Pos sudah diumumkan.")).to_be_visible()
-    context.close()
+    close_when_idle(context)

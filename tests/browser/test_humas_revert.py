@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 from bansos_portal.editorial.roles import ensure_roles
 from bansos_portal.formatting import rupiah
 from bansos_portal.publishing import Status
+from tests.browser.closing import close_when_idle
 
 pytestmark = pytest.mark.django_db(transaction=True)
 PASSWORD = "kata-sandi-yang-panjang"
@@ -30,7 +31,7 @@ def wulan(browser, live_server):
     page.get_by_role("button", name="Masuk").click()
     expect(page.get_by_role("heading", name="Kelola isi portal")).to_be_visible()
     yield page
-    context.close()
+    close_when_idle(context)
 
 
 def test_an_editor_restores_the_earlier_revision_and_the_old_amount_is_back_in_the_form(
