@@ -1,4 +1,5 @@
 from django.shortcuts import get_object_or_404, render
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET
 
 from bansos_portal.formatting import csv_response
@@ -20,18 +21,21 @@ def program_detail(request, slug):
 
 
 def render_program(request, program, preview=None):
-    """The program page; also used, with `preview`, for drafts shown to staff and signed links."""
+    """The program page; also used, with `preview`, for drafts shown to staff and signed links.
+
+    Everything the page lists is read where the template first uses it (lazily), so a part of the page
+    kept between renders depends only on what it and the parts above it read (see page_cache/fragments)."""
     components = program.components.all()
     context = {
         "preview": preview,
         "program": program,
-        "answers": program.answers(program.anchors(with_benefit_table=bool(components))),
+        "answers": SimpleLazyObject(lambda: program.answers(program.anchors(with_benefit_table=bool(components)))),
         "components": components,
         "budgets": program.budgets.all(),
         "sources": program.sources.all(),
         # Lists: the first few show, the rest fold (the template slices each twice).
-        "questions": question_links(program.questions.published()),
-        "clarifications": list(program.clarifications.published().for_list()),
+        "questions": SimpleLazyObject(lambda: question_links(program.questions.published())),
+        "clarifications": SimpleLazyObject(lambda: list(program.clarifications.published().for_list())),
     }
     return render(request, "programs/program_detail.html", context)
 

@@ -12,10 +12,9 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import http_date
 
 from .purge import remember_paths
-from .schedule import Schedule, next_scheduled_change
+from .schedule import known_schedule
 from .store import (
     FRONT_LOOKUP,
-    NEXT_CHANGE_KEY,
     CacheDown,
     cache,
     carries_personal_number,
@@ -130,7 +129,7 @@ class PageCacheMiddleware:
             versions = tag_versions(reads, found.changes)
             if versions is None:
                 return  # content changed while this page rendered: the next request renders it again
-            schedule = self.schedule(found, now)
+            schedule = known_schedule(found, now)
             fresh_until = min(now + settings.PAGE_CACHE_SECONDS, schedule.change)
             public_cache_control(response, min(settings.PAGE_CACHE_MAX_AGE, fresh_until - now))
             entry = {
@@ -148,11 +147,3 @@ class PageCacheMiddleware:
             remember_paths(reads, path)
         except Exception as problem:
             CacheDown.failed(problem)
-
-    def schedule(self, found, now):
-        """When the next item is scheduled to appear or disappear, computed once per content change."""
-        known_changes, *known = found.next_change or (None,)
-        if known_changes != found.changes or len(known) != len(Schedule._fields) or known[0] <= now:
-            known = next_scheduled_change(now)
-            cache().set(NEXT_CHANGE_KEY, (found.changes, *known), timeout=settings.PAGE_CACHE_SECONDS)
-        return Schedule(*known)

@@ -7,6 +7,8 @@ from django.apps import apps
 from django.conf import settings
 from django.db.models import Min, Q
 
+from .store import NEXT_CHANGE_KEY, cache
+
 # Any of these on a content model is a moment the public site changes with no save.
 SCHEDULE_FIELDS = ("published_at", "unpublish_at", "expires_at")
 # Of those, the moments something leaves the site.
@@ -47,3 +49,13 @@ def next_scheduled_change(now):
                 if field in WITHDRAWAL_FIELDS:
                     withdrawal = min(withdrawal, value.timestamp())
     return Schedule(change, withdrawal)
+
+
+def known_schedule(found, now):
+    """The schedule as the page lookup `found` read it, computed afresh (and kept) once per content change
+    or when its next moment has passed."""
+    known_changes, *known = found.next_change or (None,)
+    if known_changes != found.changes or len(known) != len(Schedule._fields) or known[0] <= now:
+        known = next_scheduled_change(now)
+        cache().set(NEXT_CHANGE_KEY, (found.changes, *known), timeout=settings.PAGE_CACHE_SECONDS)
+    return Schedule(*known)

@@ -207,7 +207,7 @@ class PageLookup(NamedTuple):
     generation: int | None  # None when the cache cannot say
     entry: dict | None = None  # the stored page
     changed_at: int | None = None  # see content_changed_at
-    next_change: tuple | None = None  # see PageCacheMiddleware.schedule
+    next_change: tuple | None = None  # see schedule.known_schedule
     withdrawals: int | None = None  # the withdrawal count (None: unknown, so nothing is served stale)
     synced: int | None = None  # the database change count the generation accounts for
     changes: int | None = None  # the change count before the render (see tag_versions)

@@ -215,6 +215,12 @@ def recording():
         _reads.reset(token)
 
 
+def reads_so_far():
+    """The tags read so far by the render in progress (a copy), or None outside a recorded render."""
+    reads = _reads.get()
+    return None if reads is None else set(reads)
+
+
 def add_reads(tags):
     """Counts `tags` as read by the render in progress: for values computed earlier and reused (see memo)."""
     reads = _reads.get()

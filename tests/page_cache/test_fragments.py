@@ -1,0 +1,86 @@
+"""A part of a page kept between renders of that page (`{% keep %}`): reused while nothing it shows changed,
+rendered afresh as soon as something it shows did, and never used for previews or staff."""
+
+import pytest
+
+from bansos_portal.templatetags import kept
+from tests.page_cache.test_tags import fresh
+
+
+@pytest.fixture
+def part_renders(monkeypatch):
+    """The names of the kept parts rendered (not reused) from now on."""
+    rendered = []
+    real = kept.kept_or_rendered
+
+    def counting(name, render):
+        def render_and_count():
+            rendered.append(name)
+            return render()
+
+        return real(name, render_and_count)
+
+    monkeypatch.setattr(kept, "kept_or_rendered", counting)
+    return rendered
+
+
+@pytest.fixture
+def pkh(make_program, make_component):
+    program = make_program(name="Program Keluarga Harapan", acronym="PKH", slug="pkh", eligibility="Keluarga miskin.")
+    make_component(program, name="Ibu hamil", amount=3_000_000)
+    return program
+
+
+def test_a_corrected_clarification_renders_the_program_page_again_but_reuses_its_sections(
+    client, settings, page_store, pkh, make_clarification, part_renders, django_capture_on_commit_callbacks
+):
+    clarification = make_clarification(claim="Pendaftaran PKH lewat tautan pendek")
+    clarification.programs.add(pkh)
+    client.get("/program/pkh/")
+    assert part_renders == ["program-sections"]
+
+    # What a hoax day looks like: Humas sharpen the correction of a clarification the program page lists.
+    with django_capture_on_commit_callbacks(execute=True):
+        clarification.correction = "Kemensos tidak membuka pendaftaran PKH lewat tautan pendek"
+        clarification.save()
+    page = client.get("/program/pkh/").content
+
+    assert part_renders == ["program-sections"]
+    assert "Kemensos tidak membuka pendaftaran PKH lewat tautan pendek" in page.decode()
+    assert page == fresh(client, settings, "/program/pkh/")
+
+
+def test_a_changed_amount_renders_the_sections_again(
+    client, settings, page_store, pkh, part_renders, django_capture_on_commit_callbacks
+):
+    client.get("/program/pkh/")
+    component = pkh.components.get()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        component.amount = 3_250_000
+        component.save()
+    page = client.get("/program/pkh/").content
+
+    assert part_renders == ["program-sections", "program-sections"]
+    assert "Rp3.250.000" in page.decode()
+    assert page == fresh(client, settings, "/program/pkh/")
+
+
+def test_a_part_is_kept_for_its_own_page_only(client, page_store, pkh, make_program, part_renders):
+    make_program(name="Program Sembako", slug="sembako", eligibility="Keluarga penerima.")
+
+    client.get("/program/pkh/")
+    client.get("/program/sembako/")
+
+    assert part_renders == ["program-sections", "program-sections"]
+
+
+def test_staff_and_previews_always_render_every_part(client, page_store, pkh, admin_user, part_renders):
+    client.force_login(admin_user)
+    client.get("/program/pkh/")
+    client.get("/program/pkh/")
+    client.logout()
+    client.get("/program/pkh/?pratinjau=1")
+    client.get("/program/pkh/?pratinjau=1")
+
+    assert part_renders == ["program-sections"] * 4
