@@ -8,7 +8,7 @@ from bansos_portal.glossary.models import Term, split_forms
 from faq.models import Category, Clarification, Question
 from programs.models import Budget, Program, SharedStep
 
-from .load import BUDGET_FIELDS, COMPONENT_FIELDS, PROGRAM_FIELDS, SHARED_STEP_FIELDS, TERM_FIELDS
+from .values import BUDGET_FIELDS, COMPONENT_FIELDS, PROGRAM_FIELDS, SHARED_STEP_FIELDS, TERM_FIELDS
 
 
 def _fields(obj, fields):
