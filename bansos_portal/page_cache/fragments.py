@@ -1,8 +1,8 @@
 """Parts of a page kept between renders of that page, while nothing they could show has changed.
 
 A publish outdates the stored pages that show the changed item, and those pages render again. Most of
-such a page is often untouched by the change: a new clarification about PKH outdates the PKH page for
-its list of clarifications, not for its sections and tables. A part marked in its template
+such a page is often untouched by the change: a corrected clarification outdates the PKH page that
+lists it for that list, not for its sections and tables. A part marked in its template
 (`{% keep "name" %} … {% endkeep %}`, see templatetags/kept.py) is kept in the cache with the tags of
 *everything the render had read by the end of that part*, before it and inside it (see tags.py), so it
 depends on at least what the part could show, including what the view read for it. The next render of
