@@ -10,7 +10,8 @@ from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from .page_cache.store import cache, maintenance_response
+from .page_cache.responses import maintenance_response
+from .page_cache.store import cache
 
 
 @never_cache

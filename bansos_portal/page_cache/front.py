@@ -5,11 +5,11 @@ from http.client import responses
 
 from django.conf import settings
 
+from .responses import entry_headers
 from .store import (
     FRONT_LOOKUP,
     PREVIEW_PARAMS,
     CacheDown,
-    entry_headers,
     is_fresh,
     lookup,
     page_key,

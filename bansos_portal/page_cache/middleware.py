@@ -12,6 +12,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import http_date
 
 from .purge import remember_paths
+from .responses import conditional, from_entry, maintenance_response, public_cache_control
 from .schedule import known_schedule
 from .store import (
     FRONT_LOOKUP,
@@ -19,18 +20,14 @@ from .store import (
     cache,
     carries_personal_number,
     catch_up,
-    conditional,
     content_changed_at,
-    from_entry,
     is_anonymous_read,
     is_fresh,
     is_public_read,
     is_public_response,
     is_storable,
     lookup,
-    maintenance_response,
     page_key,
-    public_cache_control,
     request_lookup,
     stale_copy,
     tag_versions,
