@@ -1,6 +1,6 @@
 """The ranking policy: which matches come first, and how a page is read without ranking every match.
 
-The SQL that computes the ranking column named here lives in statements.py; this module decides what it
+The SQL that computes the ranking column named here lives in statements/; this module decides what it
 weighs, its order and which narrower sets of matches may stand in for all of them.
 
 Matching is graded, not all-or-nothing: an entry that holds most of what a query means, but not a word
