@@ -12,7 +12,12 @@ from bansos_portal.search.highlight import mark, snippet
 from bansos_portal.search.models import BestBet, SearchEntry, SearchTerm
 from bansos_portal.search.query import parse_partial, parse_query
 from bansos_portal.search.ranking import RankedMatches, concept_weights, kind_factors
-from bansos_portal.search.statements import Matches, entry_frequencies
+from bansos_portal.search.statements import (
+    Matches,
+    entry_frequencies,
+    fts_rows_holding,
+    text_statistics,
+)
 from bansos_portal.search.text import remember_stems, words
 
 PER_PAGE = 10
@@ -81,7 +86,18 @@ def _matches(parsed):
         ("entry-frequencies", database), stems, lambda missing: entry_frequencies(database, missing)
     )
     weights = concept_weights(parsed.groups, frequencies, frequencies[""])
-    return Matches(database, parsed.groups, weights=weights, factors=kind_factors(parsed.intent))
+    return Matches(
+        database, parsed.groups, weights=weights, factors=kind_factors(parsed.intent), statistics=_statistics(database)
+    )
+
+
+def _statistics(database):
+    """The full-text statistics of some stems (SQLite), the rows holding each stem kept per generation."""
+
+    def holding(stems):
+        return per_generation_each(("fts-rows-holding", database), stems, lambda m: fts_rows_holding(database, m))
+
+    return lambda stems: text_statistics(database, stems, holding)
 
 
 def _paginator(chosen, pinned, total, per_page):

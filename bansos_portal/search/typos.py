@@ -4,6 +4,7 @@ from django.contrib.postgres.lookups import TrigramSimilar
 from django.contrib.postgres.search import TrigramSimilarity
 from django.db import connections
 from django.db.models import F, Q
+from rapidfuzz.distance import OSA
 
 from bansos_portal.page_cache.memo import per_generation_each
 from bansos_portal.search.models import SearchTerm
@@ -15,22 +16,9 @@ MAX_OPTIONS = 5
 
 
 def edit_distance(a, b, limit=3):
-    """Damerau-Levenshtein distance (adjacent swaps count once), stopping early above `limit`."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    previous2, previous = None, list(range(len(b) + 1))
-    for i, char_a in enumerate(a, 1):
-        current = [i]
-        for j, char_b in enumerate(b, 1):
-            cost = 0 if char_a == char_b else 1
-            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
-                value = min(value, previous2[j - 2] + 1)
-            current.append(value)
-        if min(current) > limit:
-            return limit + 1
-        previous2, previous = previous, current
-    return previous[-1]
+    """Damerau-Levenshtein distance (adjacent swaps count once: "optimal string alignment"), or `limit` + 1
+    for anything farther. In C: a misspelt query compares a word with thousands of vocabulary words."""
+    return OSA.distance(a, b, score_cutoff=limit)
 
 
 def allowed_distance(word):

@@ -14,6 +14,8 @@ around it. The ORM still says what "published" means (see `published_condition`)
 ranking columns is policy, in ranking.py.
 """
 
+import copy
+
 from django.db import connections
 
 from bansos_portal.search.models import SearchEntry, SearchQueryStat
@@ -22,7 +24,7 @@ from programs.models import Program
 
 from .common import ENTRY_PROGRAMS, ID, PROGRAMS, SELECTED, TABLE, TERMS, column
 from .postgresql import PostgresFragments
-from .sqlite import SqliteFragments
+from .sqlite import Bm25Statistics, SqliteFragments, bm25_totals, rows_holding
 
 FRAGMENTS = {"postgresql": PostgresFragments(), "sqlite": SqliteFragments()}
 
@@ -61,29 +63,36 @@ def published_condition(queryset, connection):
 class Matches:
     """Published entries matching a parsed query, optionally narrowed: a WHERE clause and its parameters."""
 
-    def __init__(self, database, concepts, conditions=None, weights=None, factors=None):
+    def __init__(self, database, concepts, weights=None, factors=None, statistics=None):
         """`weights`: each concept's share of the query (equal when not given); `factors`: {kind: factor}
-        the relevance of that kind's entries is multiplied by (see ranking.kind_factors)."""
+        the relevance of that kind's entries is multiplied by (see ranking.kind_factors); `statistics`:
+        a function giving the full-text statistics of some stems (`text_statistics`, or a memo of it)."""
         self.database, self.concepts = database, concepts
         self.weights = weights or [1 / len(concepts)] * len(concepts)
         self.factors = factors or {}
         self.connection = connections[database]
         self.fragments = fragments_for(self.connection)
-        if conditions is None:
-            published = published_condition(SearchEntry.objects, self.connection)
-            conditions = [published, self.fragments.match_sql(concepts)]
-        self.conditions = conditions
+        self.statistics = statistics or (lambda stems: text_statistics(database, stems))
+        # The full-text condition, apart: a ranking that joins the full-text table needs it no more.
+        self.matching = self.fragments.match_sql(concepts)
+        self.conditions = [published_condition(SearchEntry.objects, self.connection)]
+        # Champion lists to score from their postings alone (SQLite), as (sql, params).
+        self.candidates = None
 
     @property
     def has_champions(self):
         return self.fragments.has_champions
 
+    def _copy(self, **changes):
+        other = copy.copy(self)
+        other.__dict__.update(changes)
+        return other
+
     def narrowed(self, sql, params):
-        conditions = [*self.conditions, (sql, list(params))]
-        return Matches(self.database, self.concepts, conditions, self.weights, self.factors)
+        return self._copy(conditions=[*self.conditions, (sql, list(params))])
 
     def of_kind(self, kind):
-        return self.narrowed(f"{column('kind')} = %s", [kind])
+        return self.narrowed(*self.fragments.kind_sql(kind))
 
     def in_program(self, slug):
         """Linked to the published program `slug`: any other slug is a program nobody may see."""
@@ -107,34 +116,59 @@ class Matches:
 
     def champions(self, stems, quotas):
         """Only the entries on the champion lists (where `has_champions`)."""
-        return self.narrowed(*self.fragments.champions_sql(stems, quotas))
+        candidates = self.fragments.champions_sql(stems, quotas)
+        if self.fragments.scores_champions:
+            return self._copy(candidates=candidates)
+        return self.narrowed(*candidates)
 
-    def where(self, extra=()):
-        conditions = [*self.conditions, *extra]
+    def where(self, extra=(), matching=True):
+        conditions = [*([self.matching] if matching else []), *self.conditions, *extra]
         return " AND ".join(sql for sql, _ in conditions), [param for _, params in conditions for param in params]
 
+    def _streamed(self, extra=()):
+        """(tables, where, params) of a statement reading the matches one by one, so a LIMIT stops it early:
+        on SQLite, from the full-text table joined to the entries (an `id IN` list of a common word's
+        matches would be read whole first)."""
+        streamed = self.fragments.streamed_matches(self.concepts)
+        if streamed is None:
+            return (f'"{TABLE}"', *self.where(extra))
+        tables, matching = streamed
+        return (tables, *self.where([*matching, *extra], matching=False))
+
     def ids_and_kinds(self):
-        """SELECT id, kind of every match (for counting around it)."""
+        """SELECT id, kind of every match (for counting around it). Not streamed: grouped per program, the
+        matches are better found from the (fewer) entries linked to a program."""
         where, params = self.where()
         return f'SELECT {ID} AS id, {column("kind")} AS kind FROM "{TABLE}" WHERE {where}', params
 
     def count(self, at_most):
-        where, params = self.where()
-        sql = f'SELECT COUNT(*) FROM (SELECT 1 FROM "{TABLE}" WHERE {where} LIMIT {int(at_most)}) AS capped'
+        tables, where, params = self._streamed()
+        sql = f"SELECT COUNT(*) FROM (SELECT 1 FROM {tables} WHERE {where} LIMIT {int(at_most)}) AS capped"
         return self.fetch(sql, params)[0][0]
 
     def kind_counts(self, at_most):
         """{kind: matches of that kind, counted up to `at_most`}, in one statement.
 
         A count per kind, not one GROUP BY: each stops at the limit and, on PostgreSQL, reads only its
-        kind's full-text index."""
-        sql, within_params = self.ids_and_kinds()
+        kind's full-text index. On SQLite a kind of few entries is read through its own index instead
+        (`few_of_kind`), which the statement itself decides."""
         kinds, parts, params = SearchEntry.Kind.values, [], []
         for kind in kinds:
+            tables, where, within = self._streamed([self.fragments.kind_sql(kind)])
+            count = f"(SELECT COUNT(*) FROM (SELECT 1 FROM {tables} WHERE {where} LIMIT {int(at_most)}) AS c)"
+            few = self.fragments.few_of_kind(self.concepts, kind)
+            if few is None:
+                parts.append(count)
+                params += within
+                continue
+            kind_test, kind_params = few.of_kind
+            few_where, few_params = self.where([few.of_kind, few.matching], matching=False)
             parts.append(
-                f"(SELECT COUNT(*) FROM (SELECT 1 FROM ({sql}) AS m WHERE m.kind = %s LIMIT {int(at_most)}) AS capped)"
+                f"(CASE WHEN (SELECT COUNT(*) FROM (SELECT 1 FROM {few.tables} WHERE {kind_test} "
+                f"LIMIT {few.most + 1}) AS k) <= {few.most} THEN (SELECT COUNT(*) FROM (SELECT 1 FROM "
+                f"{few.tables} WHERE {few_where} LIMIT {int(at_most)}) AS f) ELSE {count} END)"
             )
-            params += [*within_params, kind]
+            params += [*kind_params, *few_params, *within]
         return dict(zip(kinds, self.fetch(f"SELECT {', '.join(parts)}", params)[0], strict=True))
 
     def program_counts(self, kind=None):
@@ -152,16 +186,23 @@ class Matches:
 
     def ranked(self, start, stop):
         """The entries from `start` to `stop` in rank order (see RANK_ORDER)."""
-        ranking = self.fragments.ranking(self.concepts, self.weights, self.factors)
+        if self.candidates:
+            stems = {s for concept in self.concepts for alternative in concept for s in alternative}
+            ranking = self.fragments.champion_ranking(
+                self.concepts, self.weights, self.factors, self.candidates, self.statistics(stems)
+            )
+        else:
+            ranking = self.fragments.ranking(self.concepts, self.weights, self.factors)
         columns = [column(name) for name in SELECTED] + [f"{sql} AS {name}" for name, sql, _ in ranking.columns]
         tables = ", ".join([f'"{TABLE}"', *ranking.tables])
-        where, where_params = self.where(ranking.conditions)
+        where, where_params = self.where(ranking.conditions, matching=not ranking.selects_matches)
         order = ", ".join(self._order_term(term) for term in RANK_ORDER)
         sql = (
             f"SELECT {', '.join(columns)} FROM {tables} WHERE {where} ORDER BY {order} "
             f"LIMIT {int(stop - start)} OFFSET {int(start)}"
         )
-        params = [param for _, _, params in ranking.columns for param in params] + where_params
+        params = [param for _, _, params in ranking.columns for param in params]
+        params += [*ranking.table_params, *where_params]
         return [SearchEntry.from_db(self.database, SELECTED, row[: len(SELECTED)]) for row in self.fetch(sql, params)]
 
     def _order_term(self, term):
@@ -178,6 +219,25 @@ class Matches:
             return cursor.fetchall()
 
 
+def text_statistics(database, stems, holding=None):
+    """What SQLite's bm25() knows of the index (Bm25Statistics) for `stems`; None on PostgreSQL, whose
+    champions are ranked by ts_rank in the database. `holding(stems)` may give the rows holding each
+    stem (`fts_rows_holding`, or a memo of it)."""
+    connection = connections[database]
+    if connection.vendor != "sqlite":
+        return None
+    with connection.cursor() as cursor:
+        rows, tokens = bm25_totals(cursor)
+    found = (holding or (lambda stems: fts_rows_holding(database, stems)))(sorted(stems))
+    return Bm25Statistics(rows, tokens / rows if rows else 0.0, found)
+
+
+def fts_rows_holding(database, stems):
+    """{stem: rows of SQLite's full-text table holding it}."""
+    with connections[database].cursor() as cursor:
+        return rows_holding(cursor, stems)
+
+
 def published_stems(database, stems):
     """The `stems` that a currently published entry holds, in one statement."""
     stems = list(stems)
@@ -188,9 +248,12 @@ def published_stems(database, stems):
     published, published_params = published_condition(SearchEntry.objects, connection)
     parts, params = [], []
     for position, stem in enumerate(stems):
-        match, match_params = fragments.match_sql([[(stem,)]])
-        parts.append(f'SELECT {position} WHERE EXISTS (SELECT 1 FROM "{TABLE}" WHERE {published} AND {match})')
-        params += [*published_params, *match_params]
+        # Stops at the first published entry holding the stem (see Matches._streamed).
+        tables, matching = fragments.streamed_matches([[(stem,)]]) or (f'"{TABLE}"', [fragments.match_sql([[(stem,)]])])
+        conditions = [*matching, (published, published_params)]
+        where = " AND ".join(sql for sql, _ in conditions)
+        parts.append(f"SELECT {position} WHERE EXISTS (SELECT 1 FROM {tables} WHERE {where})")
+        params += [param for _, condition_params in conditions for param in condition_params]
     with connection.cursor() as cursor:
         cursor.execute(" UNION ALL ".join(parts), params)
         return {stems[position] for (position,) in cursor.fetchall()}

@@ -29,17 +29,23 @@ def _join(parts, operator):
 @dataclass
 class Ranking:
     """What ranking needs: its columns as (name, sql, params), and any table (with its join conditions
-    as (sql, params)) those columns read."""
+    as (sql, params)) those columns read. `table_params` are the parameters of the tables' SQL; with
+    `selects_matches` the tables and conditions already keep only the matches, so the matches' own
+    condition is left out (on SQLite it would read every match's id a second time)."""
 
     columns: list
     tables: list = field(default_factory=list)
     conditions: list = field(default_factory=list)
+    table_params: list = field(default_factory=list)
+    selects_matches: bool = False
 
 
 class Fragments:
     """What both databases share: concepts joined with the database's own "or" and "and"."""
 
     any_of = every_of = None
+    # Whether champions are scored from their postings (statements.Matches.champions).
+    scores_champions = False
 
     def _concept(self, alternatives):
         lexemes = [[self._lexeme(s) for s in alternative] for alternative in alternatives]
@@ -48,11 +54,34 @@ class Fragments:
     def _joined(self, concepts, operator):
         return f" {operator} ".join(self._concept(c) for c in concepts)
 
+    def kind_sql(self, kind):
+        return f"{column('kind')} = %s", [kind]
+
+    def streamed_matches(self, concepts):
+        """(tables, conditions) that read the matches one by one, or None where the matching condition
+        on the entries table does (PostgreSQL's GIN index)."""
+        return None
+
+    def few_of_kind(self, concepts, kind):
+        """How to read the matches of a kind with few entries (FewOfKind), or None: always the usual way."""
+        return None
+
     def match_sql(self, concepts):
         return self._matches(self._joined(concepts, self.any_of))
 
     def match_all_sql(self, concepts):
         return self._matches(self._joined(concepts, self.every_of))
+
+
+@dataclass
+class FewOfKind:
+    """The matches of one kind read entry by entry, for a kind of at most `most` entries: `tables`, the
+    test of the kind and the test of a match, each as (sql, params)."""
+
+    most: int
+    tables: str
+    of_kind: tuple
+    matching: tuple
 
 
 def weighted(test_sql, params, weights):
