@@ -93,6 +93,8 @@ class Matches:
         self.conditions = [published_condition(SearchEntry.objects, self.connection)]
         # Champion lists to score from their postings alone (SQLite), as (sql, params).
         self.candidates = None
+        # Narrowed to a few rows (champion lists), so no index is needed to find the matches among them.
+        self.few = False
 
     @property
     def has_champions(self):
@@ -134,7 +136,7 @@ class Matches:
         candidates = self.fragments.champions_sql(stems, quotas)
         if self.fragments.scores_champions:
             return self._copy(candidates=candidates)
-        return self.narrowed(*candidates)
+        return self.narrowed(*candidates)._copy(few=True)
 
     def where(self, extra=(), matching=True):
         conditions = [*([self.matching] if matching else []), *self.conditions, *extra]
@@ -171,7 +173,7 @@ class Matches:
         for kind in kinds:
             tables, where, within = self._streamed([self.fragments.kind_sql(kind)])
             count = f"(SELECT COUNT(*) FROM (SELECT 1 FROM {tables} WHERE {where} LIMIT {int(at_most)}) AS c)"
-            few = self.fragments.few_of_kind(self.concepts, kind)
+            few = self.fragments.few_of_kind(self.concepts, kind, self.connection)
             if few is None:
                 parts.append(count)
                 params += within
@@ -207,7 +209,7 @@ class Matches:
                 self.concepts, self.weights, self.factors, self.candidates, self.statistics(stems)
             )
         else:
-            ranking = self.fragments.ranking(self.concepts, self.weights, self.factors)
+            ranking = self.fragments.ranking(self.concepts, self.weights, self.factors, few=self.few)
         columns = [column(name) for name in SELECTED] + [f"{sql} AS {name}" for name, sql, _ in ranking.columns]
         tables = ", ".join([f'"{TABLE}"', *ranking.tables])
         where, where_params = self.where(ranking.conditions, matching=not ranking.selects_matches)
@@ -280,11 +282,12 @@ def entry_frequencies(database, stems):
     (SearchTerm: entries per word, summed over the words sharing the stem), in one statement."""
     stems = list(stems)
     placeholders = ", ".join(["%s"] * len(stems)) or "NULL"
+    connection = connections[database]
     sql = (
         f"SELECT stem, SUM(frequency) FROM {TERMS} WHERE stem IN ({placeholders}) GROUP BY stem "
-        f"UNION ALL SELECT '', COUNT(*) FROM \"{TABLE}\""
+        f"UNION ALL SELECT '', ({fragments_for(connection).entry_count_sql})"
     )
-    with connections[database].cursor() as cursor:
+    with connection.cursor() as cursor:
         cursor.execute(sql, stems)
         return {**dict.fromkeys(stems, 0), **{stem: int(entries) for stem, entries in cursor.fetchall()}}
 

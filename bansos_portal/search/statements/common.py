@@ -46,6 +46,8 @@ class Fragments:
     any_of = every_of = None
     # Whether champions are scored from their postings (statements.Matches.champions).
     scores_champions = False
+    # How many entries the index holds (a scalar subquery).
+    entry_count_sql = f'SELECT COUNT(*) FROM "{TABLE}"'
 
     def _concept(self, alternatives):
         lexemes = [[self._lexeme(s) for s in alternative] for alternative in alternatives]
@@ -62,7 +64,7 @@ class Fragments:
         on the entries table does (PostgreSQL's GIN index)."""
         return None
 
-    def few_of_kind(self, concepts, kind):
+    def few_of_kind(self, concepts, kind, connection):
         """How to read the matches of a kind with few entries (FewOfKind), or None: always the usual way."""
         return None
 

@@ -20,8 +20,10 @@ STEM_ENTRIES = f"{POSTINGS}_stems"
 LENGTHS = f"{POSTINGS}_lengths"
 KIND_INDEX = f"{TABLE}_kind"
 ENTRY_INDEX = f"{POSTINGS}_entry"
-# A kind of at most this many entries has its matches counted entry by entry from the postings.
+# On an index of at least LARGE_INDEX entries, a kind of at most FEW_OF_KIND entries has its matches
+# counted entry by entry from the postings.
 FEW_OF_KIND = 1_000
+LARGE_INDEX = 20_000
 # Title, summary, body: bm25()'s column weights here, and the weights a posting's impact counts.
 COLUMN_WEIGHTS = (("title_stems", 10), ("summary_stems", 4), ("body_stems", 1))
 # FTS5's bm25() constants (fts5_aux.c).
@@ -203,7 +205,13 @@ class SqliteFragments(Fragments):
         match = f"{FTS_TABLE} MATCH %s", [self._joined(concepts, self.any_of)]
         return f'{FTS_TABLE} JOIN "{TABLE}" ON {ID} = {FTS_TABLE}.rowid', [match]
 
-    def few_of_kind(self, concepts, kind):
+    def few_of_kind(self, concepts, kind, connection):
+        # Only on a large index: there a common word's matches are many to read before the few of a small
+        # kind turn up; on a small one reading them is cheaper than testing each entry of the kind.
+        with connection.cursor() as cursor:
+            rows, _ = bm25_totals(cursor)
+        if rows < LARGE_INDEX:
+            return None
         return FewOfKind(
             FEW_OF_KIND,
             f'"{TABLE}" INDEXED BY {KIND_INDEX}',
@@ -213,20 +221,27 @@ class SqliteFragments(Fragments):
 
     def postings_match_sql(self, concepts):
         """Whether an entry holds any concept, from its postings (as the full-text query would say)."""
-        alternatives, params = [], []
+        single, prefixes, combined, params = [], [], [], []
         for concept in concepts:
             for alternative in concept:
-                tests = []
-                for stem in alternative:
-                    if stem.endswith("*"):  # a word being typed: any stem it starts (stems are [0-9a-z]+)
-                        tests.append(f"EXISTS (SELECT 1 FROM {POSTINGS} p WHERE p.entry_id = {ID} "
-                                     "AND p.stem >= %s AND p.stem < %s)")  # fmt: skip
-                        params += [stem[:-1], stem[:-1] + "~"]
-                    else:
-                        tests.append(f"EXISTS (SELECT 1 FROM {POSTINGS} p WHERE p.entry_id = {ID} AND p.stem = %s)")
-                        params.append(stem)
-                alternatives.append("(" + " AND ".join(tests) + ")")
-        return "(" + " OR ".join(alternatives) + ")", params
+                if len(alternative) > 1:
+                    combined.append(alternative)
+                elif alternative[0].endswith("*"):  # a word being typed: any stem it starts ([0-9a-z]+)
+                    prefixes.append(alternative[0][:-1])
+                else:
+                    single.append(alternative[0])
+        holds = f"EXISTS (SELECT 1 FROM {POSTINGS} p WHERE p.entry_id = {ID} AND "
+        tests = []
+        if single:  # every one-word alternative in one lookup
+            tests.append(f"{holds}p.stem IN ({', '.join(['%s'] * len(single))}))")
+            params += single
+        for prefix in prefixes:
+            tests.append(f"{holds}p.stem >= %s AND p.stem < %s)")
+            params += [prefix, prefix + "~"]
+        for alternative in combined:
+            tests.append("(" + " AND ".join(f"{holds}p.stem = %s)" for _ in alternative) + ")")
+            params += alternative
+        return "(" + " OR ".join(tests) + ")", params
 
     def champions_sql(self, stems, quotas):
         """Only the entries on the champion lists: each stem's strongest `quota` entries."""
@@ -236,7 +251,7 @@ class SqliteFragments(Fragments):
         )
         return f"({lists})", [value for pair in zip(stems, quotas, strict=True) for value in pair]
 
-    def ranking(self, concepts, weights, factors):
+    def ranking(self, concepts, weights, factors, few=False):
         parts = [self._concept(c) for c in concepts]
         held = weighted(f"({ID} IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s))", parts, weights)
         in_title = weighted(
