@@ -20,10 +20,10 @@ STEM_ENTRIES = f"{POSTINGS}_stems"
 LENGTHS = f"{POSTINGS}_lengths"
 KIND_INDEX = f"{TABLE}_kind"
 ENTRY_INDEX = f"{POSTINGS}_entry"
-# On an index of at least LARGE_INDEX entries, a kind of at most FEW_OF_KIND entries has its matches
-# counted entry by entry from the postings.
+# A kind of at most FEW_OF_KIND entries, and less than 1/SMALL_SHARE of the index, has its matches counted
+# entry by entry from the postings.
 FEW_OF_KIND = 1_000
-LARGE_INDEX = 20_000
+SMALL_SHARE = 10
 # Title, summary, body: bm25()'s column weights here, and the weights a posting's impact counts.
 COLUMN_WEIGHTS = (("title_stems", 10), ("summary_stems", 4), ("body_stems", 1))
 # FTS5's bm25() constants (fts5_aux.c).
@@ -206,14 +206,13 @@ class SqliteFragments(Fragments):
         return f'{FTS_TABLE} JOIN "{TABLE}" ON {ID} = {FTS_TABLE}.rowid', [match]
 
     def few_of_kind(self, concepts, kind, connection):
-        # Only on a large index: there a common word's matches are many to read before the few of a small
-        # kind turn up; on a small one reading them is cheaper than testing each entry of the kind.
+        # A kind that is a small part of the index: reading a common word's matches until some of that kind
+        # turn up would read nearly all of them; testing each entry of the kind costs its size. (Where the
+        # kind is a tenth of the index or more, its matches turn up soon enough.)
         with connection.cursor() as cursor:
             rows, _ = bm25_totals(cursor)
-        if rows < LARGE_INDEX:
-            return None
         return FewOfKind(
-            FEW_OF_KIND,
+            min(FEW_OF_KIND, rows // SMALL_SHARE),
             f'"{TABLE}" INDEXED BY {KIND_INDEX}',
             (f"{column('kind')} = %s", [kind]),
             self.postings_match_sql(concepts),
