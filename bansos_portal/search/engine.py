@@ -24,6 +24,9 @@ PER_PAGE = 10
 # Counts stop here ("Lebih dari 500 hasil", 50 pages): nobody pages that far, and exact counts of a common
 # word cost a scan of most of the index.
 COUNT_LIMIT = 500
+# Up to this many entries in the index, the counts per kind and per program come from one pass over the
+# matches (Matches.facet_counts); a larger index counts each kind apart, stopping at COUNT_LIMIT.
+ONE_PASS_UP_TO = 2_000
 
 
 @dataclass
@@ -60,7 +63,11 @@ def search(query, *, kind=None, program=None, page=1, per_page=PER_PAGE, facets=
     chosen = in_program.of_kind(kind) if kind else in_program
     bets = _best_bets(parsed.key) if page in (1, "1", None) and not (kind or program) else []
     pinned = {bet.url for bet in bets}
-    kind_counts = in_program.kind_counts(at_most=COUNT_LIMIT + 1)
+    if facets and not program and matches.entries <= ONE_PASS_UP_TO:
+        kind_counts, program_rows = matches.facet_counts(COUNT_LIMIT + 1, kind)
+    else:
+        kind_counts = in_program.kind_counts(at_most=COUNT_LIMIT + 1)
+        program_rows = matches.program_counts(kind) if facets else []
     total = kind_counts.get(kind, 0) if kind else sum(kind_counts.values())
     results = SearchResults(
         query=query,
@@ -68,7 +75,9 @@ def search(query, *, kind=None, program=None, page=1, per_page=PER_PAGE, facets=
         suggestion=parsed.suggestion(words(query)),
         best_bets=bets,
         kind_counts=kind_counts,
-        program_counts=_program_counts(matches, kind) if facets else [],
+        program_counts=[
+            {"slug": slug, "name": acronym or name, "count": count} for slug, acronym, name, count in program_rows
+        ],
         more_than_total=total > COUNT_LIMIT,
     )
     for entry in [*bets, *results.page]:
@@ -87,7 +96,12 @@ def _matches(parsed):
     )
     weights = concept_weights(parsed.groups, frequencies, frequencies[""])
     return Matches(
-        database, parsed.groups, weights=weights, factors=kind_factors(parsed.intent), statistics=_statistics(database)
+        database,
+        parsed.groups,
+        weights=weights,
+        factors=kind_factors(parsed.intent),
+        statistics=_statistics(database),
+        entries=frequencies[""],
     )
 
 
@@ -148,14 +162,6 @@ def _all_best_bets():
     for bet in BestBet.objects.values("query_key", "expires_at", *BET_TARGETS):
         found[bet["query_key"]] += [(bet["expires_at"], (BET_TARGETS[f], bet[f])) for f in BET_TARGETS if bet[f]]
     return found
-
-
-def _program_counts(matches, kind):
-    """Matches per published program, most first."""
-    return [
-        {"slug": slug, "name": acronym or name, "count": total}
-        for slug, acronym, name, total in matches.program_counts(kind)
-    ]
 
 
 def title_suggestions(query, limit=6):

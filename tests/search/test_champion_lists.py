@@ -97,10 +97,22 @@ def kinds(make_program, make_question, make_clarification):
     make_question(question="Jadwal pencairan", answer="Empat tahap.")
 
 
+def test_one_pass_counts_equal_the_counts_per_kind(kinds):
+    matches = Matches("default", parse_query("daftar").groups)
+
+    for kind in (None, "program", "faq"):
+        assert matches.facet_counts(100, kind) == (matches.kind_counts(at_most=100), matches.program_counts(kind))
+    assert matches.program_counts(), "the programs list themselves"
+    # Capped like the counts per kind: "more than 500" is all a citizen sees of a common word.
+    expected = {"program": 3, "faq": 3, "clarification": 2, "office": 0}
+    assert matches.facet_counts(3)[0] == matches.kind_counts(at_most=3) == expected
+
+
 @pytest.mark.parametrize("few", [0, 10_000], ids=["streamed", "kind-by-kind"])
 def test_counts_per_kind_are_the_same_read_either_way(kinds, monkeypatch, few):
     monkeypatch.setattr(sqlite, "FEW_OF_KIND", few)
     monkeypatch.setattr(sqlite, "SMALL_SHARE", 1)
+    monkeypatch.setattr(engine, "ONE_PASS_UP_TO", 0)  # as on a large index: a count per kind
     expected = {"program": 3, "faq": 4, "clarification": 2, "office": 0}
 
     assert engine.search("daftar").kind_counts == expected

@@ -111,7 +111,9 @@ def test_pinned_result_is_not_repeated_in_the_list(client, content):
     assert response.text.count(f'href="{content["uang"].get_absolute_url()}"') == 1
 
 
-def test_filters_by_type_and_program_with_counts(content):
+@pytest.mark.parametrize("one_pass_up_to", [0, 10_000], ids=["count-per-kind", "one-pass"])
+def test_filters_by_type_and_program_with_counts(content, monkeypatch, one_pass_up_to):
+    monkeypatch.setattr(engine, "ONE_PASS_UP_TO", one_pass_up_to)
     everything = engine.search("bantuan")
 
     assert everything.kind_counts == {"program": 2, "faq": 1, "clarification": 1, "office": 0}
@@ -120,6 +122,10 @@ def test_filters_by_type_and_program_with_counts(content):
     assert set(urls("bantuan", program="pkh")) == {"/program/pkh/", content["cair"].get_absolute_url()}
     in_pkh = engine.search("bantuan", program="pkh")
     assert in_pkh.kind_counts == {"program": 1, "faq": 1, "clarification": 0, "office": 0}
+    # Filtered to a kind: the counts per kind stay whole (they are the filter's choices), per program narrow.
+    programs_only = engine.search("bantuan", kind="program")
+    assert programs_only.kind_counts == everything.kind_counts and programs_only.total == 2
+    assert {item["slug"]: item["count"] for item in programs_only.program_counts} == {"pkh": 1, "bpnt": 1}
 
 
 def test_program_facets_and_filter_know_only_published_programs(client, content, make_program):
