@@ -239,6 +239,15 @@ class ProgramSource(Source):
     history = HistoricalRecords()
 
 
+class BenefitComponentQuerySet(models.QuerySet):
+    def table_rows(self):
+        """The components as the benefit table shows them (newest year first), as plain dicts: a page that
+        only displays them needs no model instance per row, and templates read dicts fastest."""
+        labels = dict(BenefitComponent.Period.choices)
+        rows = self.values("year", "name", "note", "amount", "period")
+        return [{**row, "period_label": labels.get(row["period"], row["period"])} for row in rows]
+
+
 class BenefitComponent(models.Model):
     class Period(models.TextChoices):
         YEAR = "year", "per tahun"
@@ -254,6 +263,7 @@ class BenefitComponent(models.Model):
     note = models.CharField("catatan", max_length=300, blank=True)
     order = models.PositiveSmallIntegerField("urutan", default=0)
 
+    objects = BenefitComponentQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -291,6 +301,12 @@ class BudgetQuerySet(models.QuerySet):
 
     def best_per_year(self):
         return best_per_year(self.order_by("year", "id"))
+
+    def of_one_program(self):
+        """One program's figures in the table's order. The default ordering's program__order joins the
+        program table, which the page cache can only tag as "any budget or program changed" (see
+        page_cache/tags.py); within one program the order is the same without it."""
+        return self.order_by("year", "label", "id")
 
 
 class Budget(models.Model):

@@ -1,3 +1,4 @@
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET
@@ -16,7 +17,12 @@ def program_list(request):
 
 @require_GET
 def program_detail(request, slug):
-    program = get_object_or_404(Program.objects.published().prefetch_related("shared_steps"), slug=slug)
+    # Read by its slug alone and checked here: the page cache ties a query by a unique field to that one
+    # row, but a query with the publication rule's OR to every program (page_cache/tags.py), so any
+    # program's edit would outdate this page. The query is cheaper too.
+    program = get_object_or_404(Program, slug=slug)
+    if not program.is_published():
+        raise Http404
     return render_program(request, program)
 
 
@@ -25,17 +31,18 @@ def render_program(request, program, preview=None):
 
     Everything the page lists is read where the template first uses it (lazily), so a part of the page
     kept between renders depends only on what it and the parts above it read (see page_cache/fragments)."""
-    components = program.components.all()
+    # Rows the page only displays are read as plain values: no model instance (and no page-cache tag) per row.
+    components = SimpleLazyObject(program.components.table_rows)
     context = {
         "preview": preview,
         "program": program,
         "answers": SimpleLazyObject(lambda: program.answers(program.anchors(with_benefit_table=bool(components)))),
         "components": components,
-        "budgets": program.budgets.all(),
-        "sources": program.sources.all(),
+        "budgets": program.budgets.of_one_program(),
+        "sources": program.sources.values("title", "url"),
         # Lists: the first few show, the rest fold (the template slices each twice).
         "questions": SimpleLazyObject(lambda: question_links(program.questions.published())),
-        "clarifications": SimpleLazyObject(lambda: list(program.clarifications.published().for_list())),
+        "clarifications": SimpleLazyObject(lambda: clarification_links(program.clarifications.published().for_list())),
     }
     return render(request, "programs/program_detail.html", context)
 
@@ -44,6 +51,12 @@ def question_links(questions):
     """(address, question) of each question in the queryset, read without building model instances."""
     address = slug_address("faq:detail")
     return [(address(slug), question) for slug, question in questions.values_list("slug", "question")]
+
+
+def clarification_links(clarifications):
+    """(address, clarification) of each clarification, their addresses from one reverse()."""
+    address = slug_address("faq:clarification")
+    return [(address(clarification.slug), clarification) for clarification in clarifications]
 
 
 @require_GET

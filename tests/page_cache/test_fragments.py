@@ -37,7 +37,7 @@ def test_a_corrected_clarification_renders_the_program_page_again_but_reuses_its
     clarification = make_clarification(claim="Pendaftaran PKH lewat tautan pendek")
     clarification.programs.add(pkh)
     client.get("/program/pkh/")
-    assert part_renders == ["program-sections"]
+    assert part_renders == ["program-body"]
 
     # What a hoax day looks like: Humas sharpen the correction of a clarification the program page lists.
     with django_capture_on_commit_callbacks(execute=True):
@@ -45,7 +45,7 @@ def test_a_corrected_clarification_renders_the_program_page_again_but_reuses_its
         clarification.save()
     page = client.get("/program/pkh/").content
 
-    assert part_renders == ["program-sections"]
+    assert part_renders == ["program-body"]
     assert "Kemensos tidak membuka pendaftaran PKH lewat tautan pendek" in page.decode()
     assert page == fresh(client, settings, "/program/pkh/")
 
@@ -61,8 +61,25 @@ def test_a_changed_amount_renders_the_sections_again(
         component.save()
     page = client.get("/program/pkh/").content
 
-    assert part_renders == ["program-sections", "program-sections"]
+    assert part_renders == ["program-body", "program-body"]
     assert "Rp3.250.000" in page.decode()
+    assert page == fresh(client, settings, "/program/pkh/")
+
+
+def test_an_edited_question_renders_the_program_body_again(
+    client, settings, page_store, pkh, make_question, part_renders, django_capture_on_commit_callbacks
+):
+    question = make_question(question="Bagaimana cara daftar PKH?")
+    question.programs.add(pkh)
+    client.get("/program/pkh/")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        question.question = "Bagaimana cara mendaftar PKH lewat desa?"
+        question.save()
+    page = client.get("/program/pkh/").content
+
+    assert part_renders == ["program-body", "program-body"]
+    assert "Bagaimana cara mendaftar PKH lewat desa?" in page.decode()
     assert page == fresh(client, settings, "/program/pkh/")
 
 
@@ -72,7 +89,7 @@ def test_a_part_is_kept_for_its_own_page_only(client, page_store, pkh, make_prog
     client.get("/program/pkh/")
     client.get("/program/sembako/")
 
-    assert part_renders == ["program-sections", "program-sections"]
+    assert part_renders == ["program-body", "program-body"]
 
 
 def test_staff_and_previews_always_render_every_part(client, page_store, pkh, admin_user, part_renders):
@@ -83,4 +100,4 @@ def test_staff_and_previews_always_render_every_part(client, page_store, pkh, ad
     client.get("/program/pkh/?pratinjau=1")
     client.get("/program/pkh/?pratinjau=1")
 
-    assert part_renders == ["program-sections"] * 4
+    assert part_renders == ["program-body"] * 4

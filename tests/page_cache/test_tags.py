@@ -136,8 +136,10 @@ def delete(name):
 
 CHANGES = {
     "program": (edit("pkh", "summary", "Bantuan tunai bersyarat, kini juga untuk lansia."), ["/dinas-sosial/"]),
+    "another program": (edit("bpnt", "summary", "Bantuan pangan bulanan."), ["/program/pkh/", "/dinas-sosial/"]),
     "benefit component": (edit("component", "name", "Ibu hamil dan nifas"), ["/tanya-jawab/", "/cek-fakta/"]),
     "budget": (edit("budget", "allocation", 30_100_000_000_000), ["/tanya-jawab/", "/cek-fakta/"]),
+    "another program's budget": (edit("bpnt budget", "allocation", 46_000_000_000_000), ["/program/pkh/"]),
     "faq question": (edit("question", "answer", "Lewat desa, kelurahan, atau aplikasi."), ["/anggaran/"]),
     "category": (edit("category", "name", "Pendaftaran dan syarat"), ["/anggaran/", "/dinas-sosial/"]),
     "clarification": (edit("clarification", "explanation", "Itu hoaks: tautannya palsu."), ["/anggaran/"]),

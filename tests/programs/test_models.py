@@ -3,7 +3,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from bansos_portal.publishing import Status
-from programs.models import Budget, Program
+from programs.models import BenefitComponent, Budget, Program
 
 
 def test_published_excludes_drafts_and_future_dates(make_program):
@@ -56,3 +56,16 @@ def test_budget_rows_name_the_program_or_the_whole_ministry_and_leave_unknowns_e
         None,
     )
     assert (pkh["program"], pkh["program_slug"], pkh["penerima"]) == ("PKH", "pkh", 10_000_000)
+
+
+def test_benefit_table_rows_come_newest_year_first_with_the_period_as_the_page_names_it(make_program, make_component):
+    program = make_program()
+    make_component(program, name="Ibu hamil", year=2024, amount=3_000_000)
+    make_component(program, name="Anak SD", year=2025, amount=900_000, period=BenefitComponent.Period.STAGE)
+
+    rows = program.components.table_rows()
+
+    assert [(row["year"], row["name"], row["period_label"]) for row in rows] == [
+        (2025, "Anak SD", "per tahap"),
+        (2024, "Ibu hamil", "per tahun"),
+    ]

@@ -1,8 +1,10 @@
 import csv
 import io
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from bansos_portal.publishing import Status
 from programs.models import SharedStep
@@ -91,6 +93,14 @@ def test_draft_program_answers_404(client, make_program):
     program = make_program(status=Status.DRAFT)
 
     assert client.get(program.get_absolute_url()).status_code == 404
+
+
+def test_program_before_its_publish_time_answers_404_and_after_its_unpublish_time_410(client, make_program):
+    scheduled = make_program(published_at=timezone.now() + timedelta(hours=1))
+    ended = make_program(unpublish_at=timezone.now() - timedelta(seconds=1))
+
+    assert client.get(scheduled.get_absolute_url()).status_code == 404
+    assert client.get(ended.get_absolute_url()).status_code == 410
 
 
 def test_unknown_program_answers_404_in_indonesian(client, db):
