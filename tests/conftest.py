@@ -1,5 +1,6 @@
 import io
 import itertools
+import json
 
 import pytest
 from django.contrib.auth.models import Group, Permission, User
@@ -7,6 +8,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
 
+from bansos_portal.content_file.load import DEMO_CONTENT, import_content
 from bansos_portal.directory.models import Office, OfficeDetailSource, Region
 from bansos_portal.editorial.roles import ensure_roles
 from bansos_portal.publishing import Status
@@ -55,13 +57,14 @@ def is_slow(item):
 
 
 def pytest_collection_modifyitems(items):
-    """Marks the slow tests (see SLOW_TESTS) and serialises the database for transactional tests.
+    """Marks the slow tests (see SLOW_TESTS), puts the tests sharing a load_once fixture side by side and
+    serialises the database for transactional tests.
 
     A transactional test empties every table when it ends, rows made by data migrations included
     (the default search synonyms), and pytest-playwright's ordering can run one before ordinary tests
     that rely on those rows. Serialising the test database lets `pytest_runtest_teardown` put them back.
     Runs after pytest-django's own ordering (database tests first, transactional ones after)."""
-    loaded_rows_last(items)
+    shared_loads_together(items)
     for item in items:
         if is_slow(item):
             item.add_marker(pytest.mark.slow)
@@ -88,13 +91,16 @@ def django_db_setup(django_db_setup):
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     yield  # every fixture is torn down by now, the flush of a transactional test included
+    from pytest_django.plugin import blocking_manager_key
+
+    if _Shared.name is not None and (nextitem is None or shared_load(nextitem) != _Shared.name):
+        close_shared_load(item.config.stash[blocking_manager_key])
     if not is_transactional(item) or not _migrated_rows:
         return
     from django.apps import apps
     from django.core.management import call_command
     from django.core.management.color import no_style
     from django.db import connections
-    from pytest_django.plugin import blocking_manager_key
 
     with item.config.stash[blocking_manager_key].unblock():
         for alias, contents in _migrated_rows.items():
@@ -109,40 +115,76 @@ def pytest_runtest_teardown(item, nextitem):
                         cursor.execute(sql)
 
 
-# Names of the fixtures made by once_per_module; their tests run last in their module (see below).
-LOADED_ONCE = set()
+# name -> load function, for the fixtures made by load_once.
+SHARED_LOADS = {}
 
 
-def once_per_module(load, name):
-    """A module-scoped fixture for rows many tests only read (the demo content, every region): `load()`
-    runs once, before the first test of a module that asks for it, inside a transaction rolled back after
-    the module's last test. Each test runs in a savepoint above it (pytest-django's `db`), so what one
-    test changes is gone for the next while the loaded rows stay; the tests of the module that don't ask
-    for it run before it is loaded (pytest_collection_modifyitems). Not for transactional tests, which
-    empty the tables."""
-    LOADED_ONCE.add(name)
+def shared_load(item):
+    """The name of the load_once fixture a test asks for, or None."""
+    names = SHARED_LOADS.keys() & set(getattr(item, "fixturenames", ()))
+    if len(names) > 1:
+        raise pytest.UsageError(f"{item.nodeid} asks for {sorted(names)}; load_once serves one per test")
+    return next(iter(names), None)
 
+
+class _Shared:
+    """The load_once transaction now open: its name and what its load returned."""
+
+    name = None
+    value = None
+    atomic = None
+
+
+def load_once(load, name):
+    """A fixture for rows many tests only read (the demo content, every region). `load()` runs once, before
+    the first of the tests that ask for it, inside a transaction rolled back after the last of them: those
+    tests run side by side, across modules (pytest_collection_modifyitems), so a pytest-xdist worker loads
+    the rows once, not once per module. Each test runs in a savepoint above it (pytest-django's `db`), so
+    what one test changes is gone for the next while the loaded rows stay. Not for transactional tests,
+    which empty the tables."""
+    if SHARED_LOADS.setdefault(name, load) is not load:
+        raise ValueError(f"two different loads are named {name}")
+
+    # Module scope: set up before pytest-django's `db`, whose transaction then nests inside this one.
     @pytest.fixture(scope="module", name=name)
     def loaded(django_db_setup, django_db_blocker):
-        with django_db_blocker.unblock():
-            outer = transaction.atomic()
-            outer.__enter__()
-            value = load()
-        yield value
-        with django_db_blocker.unblock():
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
+        if _Shared.name != name:
+            close_shared_load(django_db_blocker)
+            with django_db_blocker.unblock():
+                _Shared.atomic = transaction.atomic()
+                _Shared.atomic.__enter__()
+                _Shared.name, _Shared.value = name, load()
+        return _Shared.value
 
     return loaded
 
 
-def loaded_rows_last(items):
-    """In each run of one module's tests, those using a once_per_module fixture go after the others
-    (stable otherwise, so the order pytest-django gave stays)."""
-    runs = [list(group) for _, group in itertools.groupby(items, key=lambda item: item.path)]
-    items[:] = [
-        item for run in runs for item in sorted(run, key=lambda item: bool(LOADED_ONCE & set(item.fixturenames)))
-    ]
+def close_shared_load(django_db_blocker):
+    if _Shared.atomic is None:
+        return
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        _Shared.atomic.__exit__(None, None, None)
+    _Shared.name = _Shared.value = _Shared.atomic = None
+
+
+def shared_loads_together(items):
+    """The tests asking for one load_once fixture run one after another, from where the first of them
+    stood (all are plain database tests, so they stay before the transactional ones)."""
+    groups = {}
+    for item in items:
+        if name := shared_load(item):
+            if is_transactional(item):
+                raise pytest.UsageError(f"{item.nodeid}: a transactional test would empty the {name} rows")
+            groups.setdefault(name, []).append(item)
+    ordered = []
+    for item in items:
+        name = shared_load(item)
+        if name is None:
+            ordered.append(item)
+        elif name in groups:
+            ordered += groups.pop(name)
+    items[:] = ordered
 
 
 @pytest.fixture(autouse=True)
@@ -153,6 +195,9 @@ def _fast_settings(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    # As in a fresh checkout, no collected static files: after a `collectstatic` (make serve, make bench)
+    # whitenoise would otherwise index every file in staticfiles/ again for each test client (~70 ms).
+    settings.STATIC_ROOT = None
 
 
 @pytest.fixture
@@ -170,81 +215,94 @@ def page_store(settings):
     cache.clear()
 
 
+# The factories below also fill rows that a load_once fixture shares; tests ask for the make_* fixtures.
+def new_program(**fields):
+    number = next(_numbers)
+    fields.setdefault("name", f"Program Uji {number}")
+    fields.setdefault("slug", f"program-uji-{number}")
+    fields.setdefault("summary", "Bantuan untuk keluarga yang membutuhkan.")
+    fields.setdefault("status", Status.PUBLISHED)
+    return Program.objects.create(**fields)
+
+
+def new_component(program, **fields):
+    fields.setdefault("name", "Ibu hamil")
+    fields.setdefault("amount", 3_000_000)
+    fields.setdefault("period", BenefitComponent.Period.YEAR)
+    fields.setdefault("year", 2025)
+    return BenefitComponent.objects.create(program=program, **fields)
+
+
+def new_budget(**fields):
+    fields.setdefault("year", 2019)
+    fields.setdefault("allocation", 58_900_000_000_000)
+    fields.setdefault("source", "Sekjen Kemensos, Februari 2019")
+    return Budget.objects.create(**fields)
+
+
+def new_category():
+    return Category.objects.create(name="Pendaftaran", slug="pendaftaran")
+
+
+def new_question(*, category, **fields):
+    number = next(_numbers)
+    fields.setdefault("question", f"Pertanyaan uji nomor {number}?")
+    fields.setdefault("slug", f"pertanyaan-uji-{number}")
+    fields.setdefault("answer", "Jawaban uji.")
+    fields.setdefault("status", Status.PUBLISHED)
+    return Question.objects.create(category=category, **fields)
+
+
+def new_clarification(**fields):
+    number = next(_numbers)
+    fields.setdefault("claim", f"Pesan berantai uji nomor {number}")
+    fields.setdefault("slug", f"klaim-uji-{number}")
+    fields.setdefault("verdict", Clarification.Verdict.HOAX)
+    fields.setdefault("explanation", "Kemensos tidak pernah membuat tautan pendaftaran.")
+    fields.setdefault("date", "2024-03-26")
+    fields.setdefault("status", Status.PUBLISHED)
+    return Clarification.objects.create(**fields)
+
+
 @pytest.fixture
 def make_program(db):
-    def make(**fields):
-        number = next(_numbers)
-        fields.setdefault("name", f"Program Uji {number}")
-        fields.setdefault("slug", f"program-uji-{number}")
-        fields.setdefault("summary", "Bantuan untuk keluarga yang membutuhkan.")
-        fields.setdefault("status", Status.PUBLISHED)
-        return Program.objects.create(**fields)
-
-    return make
+    return new_program
 
 
 @pytest.fixture
 def make_component(db):
-    def make(program, **fields):
-        fields.setdefault("name", "Ibu hamil")
-        fields.setdefault("amount", 3_000_000)
-        fields.setdefault("period", BenefitComponent.Period.YEAR)
-        fields.setdefault("year", 2025)
-        return BenefitComponent.objects.create(program=program, **fields)
-
-    return make
+    return new_component
 
 
 @pytest.fixture
 def make_budget(db):
-    def make(**fields):
-        fields.setdefault("year", 2019)
-        fields.setdefault("allocation", 58_900_000_000_000)
-        fields.setdefault("source", "Sekjen Kemensos, Februari 2019")
-        return Budget.objects.create(**fields)
-
-    return make
+    return new_budget
 
 
 @pytest.fixture
 def category(db):
-    return Category.objects.create(name="Pendaftaran", slug="pendaftaran")
+    return new_category()
 
 
 @pytest.fixture
 def make_question(category):
     def make(**fields):
-        number = next(_numbers)
-        fields.setdefault("question", f"Pertanyaan uji nomor {number}?")
-        fields.setdefault("slug", f"pertanyaan-uji-{number}")
-        fields.setdefault("answer", "Jawaban uji.")
         fields.setdefault("category", category)
-        fields.setdefault("status", Status.PUBLISHED)
-        return Question.objects.create(**fields)
+        return new_question(**fields)
 
     return make
 
 
 @pytest.fixture
 def make_clarification(db):
-    def make(**fields):
-        number = next(_numbers)
-        fields.setdefault("claim", f"Pesan berantai uji nomor {number}")
-        fields.setdefault("slug", f"klaim-uji-{number}")
-        fields.setdefault("verdict", Clarification.Verdict.HOAX)
-        fields.setdefault("explanation", "Kemensos tidak pernah membuat tautan pendaftaran.")
-        fields.setdefault("date", "2024-03-26")
-        fields.setdefault("status", Status.PUBLISHED)
-        return Clarification.objects.create(**fields)
-
-    return make
+    return new_clarification
 
 
 def _load_regions():
     call_command("load_regions", stdout=io.StringIO())
 
 
-_regions_loaded = once_per_module(_load_regions, "_regions_loaded")
+_regions_loaded = load_once(_load_regions, "_regions_loaded")
 
 
 @pytest.fixture
@@ -268,7 +326,14 @@ def make_office(regions):
     return make
 
 
-_demo_site_loaded = once_per_module(load_demo_content, "_demo_site_loaded")
+_demo_site_loaded = load_once(load_demo_content, "_demo_site_loaded")
+
+
+def _import_demo():
+    return import_content(data=json.loads(DEMO_CONTENT.read_text(encoding="utf-8")))
+
+
+_demo_imported = load_once(_import_demo, "_demo_imported")
 
 
 @pytest.fixture
@@ -277,13 +342,22 @@ def demo_content(db, _demo_site_loaded):
     loaded once for the tests of a module."""
 
 
+@pytest.fixture
+def demo_import(db, _demo_imported):
+    """What importing the demo content file alone puts in a fresh database (no pre-check rules, regions or
+    offices): the counts per kind that `import_content` returned."""
+    return _demo_imported
+
+
 def login_as(role, username):
     """A signed-in client for a user who has only the given Humas role (group from the migration)."""
     user = User.objects.create_user(username, password="kata-sandi-yang-panjang", is_staff=True)
     user.first_name = username.capitalize()
     user.save()
-    # Browser tests flush the database (and the groups the migration made); bring them back.
-    user.groups.add(ensure_roles(Group, Permission)[role])
+    group = Group.objects.filter(name=role).first()
+    if group is None:  # a flushed database (browser tests) lost the groups the migration made
+        group = ensure_roles(Group, Permission)[role]
+    user.groups.add(group)
     client = Client()
     client.force_login(user)
     client.user = user

@@ -7,29 +7,44 @@ from openapi_spec_validator import validate as validate_spec
 
 from bansos_portal.publishing import Status
 from faq.models import Category, Question
-from programs.models import ProgramSource
+from programs.models import Program, ProgramSource
+from tests.conftest import (
+    load_once,
+    new_budget,
+    new_category,
+    new_clarification,
+    new_component,
+    new_program,
+    new_question,
+)
+
+
+def _content():
+    category = new_category()
+    pkh = new_program(slug="pkh", name="Program Keluarga Harapan", acronym="PKH", eligibility="Keluarga miskin.")
+    bpnt = new_program(slug="bpnt", name="Bantuan Pangan Non Tunai", acronym="BPNT")
+    draft = new_program(slug="rahasia", status=Status.DRAFT)
+    ProgramSource.objects.create(program=pkh, title="Kemensos", url="https://kemensos.go.id/pkh")
+    new_component(pkh, amount=3_000_000)
+    new_budget(program=pkh, year=2024, allocation=28_700_000_000_000, realisation=28_000_000_000_000)
+    new_budget(program=draft, year=2024)
+    new_budget(year=2019)
+    other = Category.objects.create(name="Penyaluran", slug="penyaluran")
+    question = new_question(slug="cara-daftar-pkh", category=category)
+    question.programs.add(pkh, draft)
+    new_question(slug="kapan-cair", category=other).programs.add(bpnt)
+    new_question(slug="draf", status=Status.DRAFT, category=category)
+    new_clarification(slug="hoaks-pkh", correction="Kemensos tidak membuka pendaftaran lewat tautan.").programs.add(pkh)
+    new_clarification(slug="hoaks-draf", status=Status.DRAFT)
+
+
+_api_content = load_once(_content, "_api_content")
 
 
 @pytest.fixture
-def content(make_program, make_component, make_budget, make_question, make_clarification, category):
-    pkh = make_program(slug="pkh", name="Program Keluarga Harapan", acronym="PKH", eligibility="Keluarga miskin.")
-    bpnt = make_program(slug="bpnt", name="Bantuan Pangan Non Tunai", acronym="BPNT")
-    draft = make_program(slug="rahasia", status=Status.DRAFT)
-    ProgramSource.objects.create(program=pkh, title="Kemensos", url="https://kemensos.go.id/pkh")
-    make_component(pkh, amount=3_000_000)
-    make_budget(program=pkh, year=2024, allocation=28_700_000_000_000, realisation=28_000_000_000_000)
-    make_budget(program=draft, year=2024)
-    make_budget(year=2019)
-    other = Category.objects.create(name="Penyaluran", slug="penyaluran")
-    question = make_question(slug="cara-daftar-pkh")
-    question.programs.add(pkh, draft)
-    make_question(slug="kapan-cair", category=other).programs.add(bpnt)
-    make_question(slug="draf", status=Status.DRAFT)
-    make_clarification(slug="hoaks-pkh", correction="Kemensos tidak membuka pendaftaran lewat tautan.").programs.add(
-        pkh
-    )
-    make_clarification(slug="hoaks-draf", status=Status.DRAFT)
-    return {"pkh": pkh}
+def content(db, _api_content):
+    """Published and draft items of every kind, made once for the tests that ask for them."""
+    return {"pkh": Program.objects.get(slug="pkh")}
 
 
 def assert_matches(document, schema_name, data):

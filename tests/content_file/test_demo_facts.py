@@ -11,10 +11,9 @@ import re
 import pytest
 from django.urls import reverse
 
-from bansos_portal.content_file.load import DEMO_CONTENT, import_content
+from bansos_portal.content_file.load import DEMO_CONTENT
 from faq.models import Clarification, Question
 from programs.page_sections import SECTIONS
-from tests.conftest import once_per_module
 
 DEMO_FILE = DEMO_CONTENT
 
@@ -111,12 +110,9 @@ def test_education_and_health_programs_send_citizens_to_the_right_office():
     assert "Care Center 165" in programs["pbi-jk"]["complaints"]
 
 
-_demo_loaded = once_per_module(lambda: import_content(data=demo()), "_demo_loaded")
-
-
 @pytest.fixture
-def loaded(db, _demo_loaded):
-    """The shipped demo content (loaded once for this module's tests)."""
+def loaded(demo_import):
+    """The shipped demo content (loaded once for the tests that ask for it)."""
 
 
 def test_loaded_answers_show_their_sources_as_links_and_clarifications_keep_them(loaded, client):

@@ -1,12 +1,11 @@
 """The glossary in the content file: the demo terms citizens meet, and terms surviving export and import."""
 
-import json
 import re
 
 import pytest
 
 from bansos_portal.content_file.dump import export_content
-from bansos_portal.content_file.load import DEMO_CONTENT, ContentError, import_content
+from bansos_portal.content_file.load import ContentError, import_content
 from bansos_portal.glossary.models import Term
 from bansos_portal.publishing import Status
 
@@ -17,9 +16,7 @@ JARGON = [
 ]  # fmt: skip
 
 
-def test_the_demo_glossary_explains_the_jargon_with_sources_and_working_links(db, client):
-    import_content(data=json.loads(DEMO_CONTENT.read_text(encoding="utf-8")))
-
+def test_the_demo_glossary_explains_the_jargon_with_sources_and_working_links(demo_import, client):
     terms = list(Term.objects.published().prefetch_related("sources"))
     forms = {form for term in terms for form in term.forms}
     assert [word for word in JARGON if word not in forms] == []

@@ -167,8 +167,7 @@ def test_missing_file_gets_a_clear_message(db):
         call_command("import_content", "/tidak/ada.json")
 
 
-def test_export_then_import_into_an_empty_database_reproduces_the_content(db, tmp_path):
-    call_command("import_content", str(DEMO_FILE), stdout=None)
+def test_export_then_import_into_an_empty_database_reproduces_the_content(demo_import, tmp_path):
     exported = tmp_path / "ekspor.json"
     call_command("export_content", str(exported), stderr=None)
     original = export_content()
@@ -185,17 +184,15 @@ def test_export_then_import_into_an_empty_database_reproduces_the_content(db, tm
     )
 
 
-def test_export_writes_json_to_stdout(db, capsys):
-    import_content(data=json.loads(DEMO_FILE.read_text(encoding="utf-8")))
-
+def test_export_writes_json_to_stdout(demo_import, capsys):
     call_command("export_content")
 
     programs = json.loads(capsys.readouterr().out)["programs"]
     assert [program["slug"] for program in programs][:2] == ["pkh", "bpnt"]
 
 
-def test_demo_content_meets_the_promised_size(db):
-    counts = import_content(data=json.loads(DEMO_FILE.read_text(encoding="utf-8")))
+def test_demo_content_meets_the_promised_size(demo_import):
+    counts = demo_import
 
     assert counts["program"] >= 7 and counts["tanya jawab"] >= 40 and counts["klarifikasi"] >= 6
     assert Category.objects.with_published_questions().count() >= 6

@@ -5,7 +5,7 @@ import pytest
 from bansos_portal.content_file.load import DEMO_CONTENT, import_content
 from bansos_portal.precheck.demo import DEMO_RULES, load_demo
 from bansos_portal.precheck.models import ExampleHousehold
-from tests.conftest import once_per_module
+from tests.conftest import load_once
 
 
 def demo_programs():
@@ -20,7 +20,7 @@ def _load_demo_rules():
     load_demo()
 
 
-_demo_rules_loaded = once_per_module(_load_demo_rules, "_demo_rules_loaded")
+_demo_rules_loaded = load_once(_load_demo_rules, "_demo_rules_loaded")
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from bansos_portal.search import engine, index
 from bansos_portal.search.models import CitizenWord
 from bansos_portal.search.query import intent, parse_query
 from bansos_portal.search.ranking import MESSAGE, QUESTION, concept_weights
-from tests.conftest import once_per_module
+from tests.conftest import load_once
 
 
 def urls(query):
@@ -23,11 +23,11 @@ def _load_demo():
     index.rebuild()
 
 
-_demo_loaded = once_per_module(_load_demo, "_demo_loaded")
+_demo_indexed = load_once(_load_demo, "_demo_indexed")
 
 
 @pytest.fixture
-def demo(db, _demo_loaded):
+def demo(db, _demo_indexed):
     """The shipped demo content, indexed as the portal indexes it."""
 
 

@@ -1,15 +1,8 @@
 """Every page type runs a fixed, small number of queries, however much content there is."""
 
-import json
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-
-from bansos_portal.content_file.load import DEMO_CONTENT, import_content
-from tests.conftest import once_per_module
-
-DEMO_FILE = DEMO_CONTENT
 
 # Page type → (address on the demo content, the most queries it may run).
 PAGES = {
@@ -42,16 +35,9 @@ def count_queries(client, url):
     return len(queries)
 
 
-def _load_demo():
-    import_content(data=json.loads(DEMO_FILE.read_text(encoding="utf-8")))
-
-
-_demo_loaded = once_per_module(_load_demo, "_demo_loaded")
-
-
 @pytest.fixture
-def demo(db, _demo_loaded):
-    """The shipped demo content (loaded once for this module's tests)."""
+def demo(demo_import):
+    """The shipped demo content (loaded once for the tests that ask for it)."""
 
 
 def more_of_everything(make_program, make_question, make_clarification, make_budget, make_component, category):
