@@ -339,7 +339,7 @@ _demo_imported = load_once(_import_demo, "_demo_imported")
 @pytest.fixture
 def demo_content(db, _demo_site_loaded):
     """What `load_demo` puts in a fresh database (programs, answers, pre-check rules, regions, offices),
-    loaded once for the tests of a module."""
+    loaded once for all the tests that ask for it (see load_once)."""
 
 
 @pytest.fixture
