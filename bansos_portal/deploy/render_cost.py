@@ -6,13 +6,16 @@ page's stored copy removed before every request, and prints the median CPU milli
 of each, twice: with the page's kept parts reused (a page outdated by a change to something it shows
 outside those parts, see page_cache/fragments.py) and rendered in full (a change to what the parts show).
 What is kept per content change (the compiled glossary, search settings) stays kept, as between two
-publications. With --profile, also prints where the program page's time goes (cProfile).
+publications. Then, how many misses a publication causes: every page of the sitemap stored, one FAQ
+answer, one clarification and one program edited in turn, and the stored pages each outdated, counted.
+With --profile, also prints where the program page's time goes (cProfile).
 """
 
 import argparse
 import cProfile
 import os
 import pstats
+import re
 import secrets
 import shutil
 import statistics
@@ -76,6 +79,59 @@ def report(client, times):
         print(f"  {verdict}  {name:<10} {path:<40} median {median:5.2f} ms   fastest {spent[0]:5.2f} ms")
 
 
+def sitemap_paths(client):
+    xml = client.get("/sitemap.xml").content.decode()
+    return sorted({re.sub(r"^https?://[^/]+", "", url) for url in re.findall(r"<loc>([^<]+)</loc>", xml)})
+
+
+def outdated_by(client, paths, change):
+    """(stored pages outdated by `change()`, by the first part of their address; how many were stored)."""
+    from django.db import transaction
+    from django.test import RequestFactory
+
+    from bansos_portal.page_cache.store import lookup, page_key
+
+    def stored(path):
+        return lookup(page_key(RequestFactory().get(path).META)).current
+
+    for path in paths:
+        client.get(path)
+    before = [path for path in paths if stored(path)]
+    with transaction.atomic():
+        change()
+    counts = {}
+    for path in before:
+        if not stored(path):
+            section = path.strip("/").split("/")[0] or "beranda"
+            counts[section] = counts.get(section, 0) + 1
+    return counts, len(before)
+
+
+def edited(item, field):
+    def change():
+        setattr(item, field, getattr(item, field) + " Diperbarui.")
+        item.save()
+
+    return change
+
+
+def report_outdated(client):
+    from faq.models import Clarification, Question
+    from programs.models import Program
+
+    changes = {
+        "one FAQ answer": edited(Question.objects.get(slug=PAGES["faq entry"].split("/")[2]), "answer"),
+        "one clarification": edited(Clarification.objects.published().first(), "explanation"),
+        "one program's summary": edited(Program.objects.published().exclude(slug="pkh").first(), "summary"),
+    }
+    paths = sitemap_paths(client)
+    print(f"\nStored pages a change outdates (of the {len(paths)} sitemap pages, each visited first)")
+    for name, change in changes.items():
+        counts, stored = outdated_by(client, paths, change)
+        parts = ", ".join(f"{section} {count}" for section, count in sorted(counts.items()))
+        print(f"  {name:<22} {sum(counts.values()):4d} of {stored} ({parts})")
+
+
 @contextmanager
 def every_part_rendered():
     from bansos_portal.templatetags import kept
@@ -110,6 +166,7 @@ def main(argv=None):
         print("  rendered in full (kept parts outdated too):")
         with every_part_rendered():
             report(client, args.times)
+        report_outdated(client)
         if args.profile:
             profiler = cProfile.Profile()
             profiler.enable()

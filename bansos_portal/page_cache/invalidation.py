@@ -30,7 +30,7 @@ from bansos_portal.publishing import Publishable, published_filter
 from .models import ContentChange
 from .purge import purge_changed_pages
 from .store import invalidate
-from .tags import change_tags, key_fields, key_tag, key_values, list_tag
+from .tags import change_tags, key_fields, key_tag, key_values, link_change_tags, link_tags, list_tag
 from .tags import install as install_recorders
 
 # Set on an item before its save: whether it was public then (see is_withdrawal).
@@ -69,13 +69,19 @@ def remember_before_save(sender, instance, using=None, **kwargs):
 
 
 def changed_tags(sender, signal, instance, **kwargs):
-    """The tags a change outdates (see tags.py)."""
+    """The tags a change outdates (see tags.py): for a row, also the key tags of its many-to-many links;
+    for links added or removed, those links' key tags. Links cleared name no rows: the links are read
+    before they go (pre_clear)."""
     if signal is m2m_changed:
-        related = [key_tag(kwargs["model"], kwargs["model"]._meta.pk.attname, pk) for pk in kwargs["pk_set"] or ()]
-        return change_tags(type(instance), None, key_values(instance)) | {list_tag(sender), *related}
+        model, pk_set = kwargs["model"], kwargs["pk_set"]
+        related = [key_tag(model, model._meta.pk.attname, pk) for pk in pk_set or ()]
+        links = link_change_tags(sender, instance, model, pk_set)
+        if kwargs["action"] == "pre_clear":
+            links |= link_tags(type(instance), instance.pk)
+        return change_tags(type(instance), None, key_values(instance)) | {list_tag(sender), *related} | links
     if signal is post_delete:
         return change_tags(sender, key_values(instance), None)
-    return change_tags(sender, getattr(instance, OLD_KEYS, None), key_values(instance))
+    return change_tags(sender, getattr(instance, OLD_KEYS, None), key_values(instance)) | link_tags(sender, instance.pk)
 
 
 def is_withdrawal(signal, instance):

@@ -2,10 +2,15 @@
 
 A page is outdated by exactly the changes that could alter it. Every query a render sends is recorded:
 
-- A query that picks rows of one content model by a *key* (its primary key, a unique field or a foreign
-  key equal to, or in, given values) with nothing else that reads another table gets one *key tag* per
-  value, e.g. `programs.Budget.program_id=3`. Its rows can only differ after a change to a row that had,
-  or now has, that value: such a change bumps that tag.
+- A query that picks rows of one content model by a *key* (its primary key, a unique field, a foreign
+  key or a generic relation's object id equal to, or in, given values) gets one *key tag* per value, e.g.
+  `programs.Budget.program_id=3`. Its rows can only differ after a change to a row that had, or now has,
+  that value: such a change bumps that tag. Its other conditions may test the same rows (AND, OR, NOT:
+  the publication rule) and tables that are not content (content types), nothing else.
+- The same holds through a many-to-many link: programs joined to `faq_question_programs` where
+  `question_id=18` get the link table's key tag `faq.Question_programs.question_id=18`. A change to a
+  link row bumps it, and a change to a program bumps the key tags of its links (link_tags), so a program
+  the query left out (not yet published) outdates the page when it changes.
 - Any other query (lists, counts, joins used to filter or order, subqueries, raw SQL) gets the *list
   tag* of every content table named in its SQL, e.g. `programs.Budget`: any change to that model bumps it.
 - Rows built as model instances add the key tag of their primary key, which covers the rows a
@@ -25,6 +30,7 @@ from functools import cache as once
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
 from django.db import connections
 from django.db.models import Model
 from django.db.models.expressions import Col
@@ -37,8 +43,9 @@ from django.db.models.sql.compiler import (
     SQLInsertCompiler,
     SQLUpdateCompiler,
 )
+from django.db.models.sql.constants import INNER
 from django.db.models.sql.query import Query
-from django.db.models.sql.where import AND
+from django.db.models.sql.where import AND, OR, WhereNode
 
 from .models import ContentChange
 
@@ -70,14 +77,60 @@ def key_tag(model, attname, value):
     return f"{list_tag(model)}.{attname}={value}"
 
 
+@once
 def key_fields(model):
-    """The fields a query may pick rows by and still get key tags: primary key, unique fields, foreign keys."""
+    """The fields a query may pick rows by and still get key tags: primary key, unique fields, foreign keys
+    and the object id of a generic relation."""
     model = model._meta.concrete_model
+    object_ids = {field.fk_field for field in model._meta.private_fields if isinstance(field, GenericForeignKey)}
     return [
         field
         for field in model._meta.concrete_fields
-        if field.primary_key or field.unique or field.many_to_one or field.one_to_one
+        if field.primary_key or field.unique or field.many_to_one or field.one_to_one or field.name in object_ids
     ]
+
+
+@once
+def links_of(model):
+    """[(link model, its foreign key to `model`, its other foreign keys)] for every content many-to-many
+    link table that points at `model`: whose key tags a change to a row of `model` bumps (link_tags)."""
+    model = model._meta.concrete_model
+    links = {
+        field.remote_field.through
+        for candidate in apps.get_models()
+        for field in candidate._meta.local_many_to_many
+        if is_content_model(field.remote_field.through)
+    }
+    found = []
+    for link in links:
+        foreign_keys = [field for field in link._meta.concrete_fields if field.many_to_one]
+        for field in foreign_keys:
+            if field.related_model._meta.concrete_model is model:
+                found.append((link, field, [other for other in foreign_keys if other is not field]))
+    return found
+
+
+def link_tags(model, pk):
+    """The key tags, on its links' other side, of every many-to-many link of the row `pk` of `model`: a
+    query that reached the row through a link (see simple_query_tags) carries one of them."""
+    tags = set()
+    for link, field, others in links_of(model):
+        for values in link._base_manager.filter(**{field.attname: pk}).values_list(*(o.attname for o in others)):
+            tags |= {key_tag(link, other.attname, value) for other, value in zip(others, values, strict=True)}
+    return tags
+
+
+def link_change_tags(link, instance, model, pk_set):
+    """The key tags of the link rows an m2m_changed signal adds or removes: `instance` on one side, the
+    rows of `model` numbered `pk_set` on the other (either side, for a link of a model to itself)."""
+    tags = set()
+    for field in key_fields(link):
+        target = field.related_model._meta.concrete_model if field.many_to_one else None
+        if target is type(instance)._meta.concrete_model:
+            tags.add(key_tag(link, field.attname, instance.pk))
+        if target is model._meta.concrete_model:
+            tags |= {key_tag(link, field.attname, pk) for pk in pk_set or ()}
+    return tags
 
 
 def change_tags(model, old_values, new_values):
@@ -130,31 +183,66 @@ def simple_query_tags(query):
     base = next(iter(query.alias_map), None)
     if base is None:
         return None
-    where = query.where
-    if where.connector != AND or where.negated:
+    tables = {base: model, **joined_links(query, base, model)}
+    if not readable(query.where, query.alias_map, tables):
         return None
     tags = set()
-    for child in where.children:
-        if not only_reads(child, base):
-            return None
-        tags |= lookup_key_tags(child, model, base)
+    for alias, table_model in tables.items():
+        keyed = key_condition_tags(query.where, table_model, alias)
+        if keyed is None and alias != base:
+            return None  # a link table read whole
+        tags |= keyed or set()
     return tags or None
 
 
-def only_reads(node, alias):
-    """The condition reads only columns of `alias` and values: no subquery, no other table."""
+def joined_links(query, base, model):
+    """{alias: link model} of the many-to-many link tables joined to the base table by their foreign key
+    to it (an inner join: only rows with a link count)."""
+    links = {}
+    for alias, join in query.alias_map.items():
+        if alias == base or getattr(join, "parent_alias", None) != base or join.join_type != INNER:
+            continue
+        for link, field, _ in links_of(model):
+            if join.table_name == link._meta.db_table and join.join_cols == ((model._meta.pk.column, field.column),):
+                links[alias] = link
+    return links
+
+
+def readable(node, alias_map, tables):
+    """The condition reads only columns of `tables` (aliases we tag) or of tables that are not content,
+    and values: no subquery."""
+    if isinstance(node, WhereNode):
+        return all(readable(child, alias_map, tables) for child in node.children)
     if not hasattr(node, "flatten"):
         return False
     for part in node.flatten():
         if isinstance(part, Query) or hasattr(part, "query"):
             return False
-        if isinstance(part, Col) and part.alias != alias:
+        if isinstance(part, Col) and part.alias not in tables and tables_in(alias_map[part.alias].table_name):
             return False
     return True
 
 
-def lookup_key_tags(node, model, base):
-    if not isinstance(node, (Exact, In)) or not isinstance(node.lhs, Col) or node.lhs.alias != base:
+def key_condition_tags(node, model, alias):
+    """The key tags of a condition that keeps only rows of `alias` with given key values, or None.
+
+    Under AND one keyed part is enough (the rows are among its rows): the one with the fewest values.
+    Under OR every part must be keyed. NOT keeps rows of any key."""
+    if isinstance(node, WhereNode):
+        if node.negated:
+            return None
+        parts = [key_condition_tags(child, model, alias) for child in node.children]
+        if node.connector == AND:
+            keyed = [part for part in parts if part]
+            return min(keyed, key=len) if keyed else None
+        if node.connector == OR and parts and all(parts):
+            return set().union(*parts)
+        return None
+    return lookup_key_tags(node, model, alias) or None
+
+
+def lookup_key_tags(node, model, alias):
+    if not isinstance(node, (Exact, In)) or not isinstance(node.lhs, Col) or node.lhs.alias != alias:
         return set()
     field = node.lhs.target
     if field not in key_fields(model) or hasattr(node.rhs, "resolve_expression"):

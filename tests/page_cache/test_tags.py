@@ -133,21 +133,46 @@ def delete(name):
     return lambda world: world[name].delete()
 
 
+def link(name, program):
+    return lambda world: world[name].programs.add(world[program])
+
+
+# A change, and pages that must stay stored after it: addresses, or the names of items in the world.
 CHANGES = {
-    "program": (edit("pkh", "summary", "Bantuan tunai bersyarat, kini juga untuk lansia."), ["/dinas-sosial/"]),
-    "another program": (edit("bpnt", "summary", "Bantuan pangan bulanan."), ["/program/pkh/", "/dinas-sosial/"]),
+    "program": (
+        edit("pkh", "summary", "Bantuan tunai bersyarat, kini juga untuk lansia."),
+        ["/dinas-sosial/", "other question"],
+    ),
+    "another program": (
+        edit("bpnt", "summary", "Bantuan pangan bulanan."),
+        ["/program/pkh/", "/dinas-sosial/", "question"],
+    ),
     "benefit component": (edit("component", "name", "Ibu hamil dan nifas"), ["/tanya-jawab/", "/cek-fakta/"]),
     "budget": (edit("budget", "allocation", 30_100_000_000_000), ["/tanya-jawab/", "/cek-fakta/"]),
     "another program's budget": (edit("bpnt budget", "allocation", 46_000_000_000_000), ["/program/pkh/"]),
-    "faq question": (edit("question", "answer", "Lewat desa, kelurahan, atau aplikasi."), ["/anggaran/"]),
-    "category": (edit("category", "name", "Pendaftaran dan syarat"), ["/anggaran/", "/dinas-sosial/"]),
-    "clarification": (edit("clarification", "explanation", "Itu hoaks: tautannya palsu."), ["/anggaran/"]),
+    "faq question": (
+        edit("question", "answer", "Lewat desa, kelurahan, atau aplikasi."),
+        ["/anggaran/", "other question", "bpnt", "clarification"],
+    ),
+    "question linked to another program": (link("question", "bpnt"), ["/program/pkh/", "other question"]),
+    "category": (
+        edit("category", "name", "Pendaftaran dan syarat"),
+        ["/anggaran/", "/dinas-sosial/", "other question"],
+    ),
+    "clarification": (
+        edit("clarification", "explanation", "Itu hoaks: tautannya palsu."),
+        ["/anggaran/", "question", "other question", "bpnt"],
+    ),
     "office": (edit("office", "phones", "(031) 999-888"), ["/program/pkh/", "/anggaran/", "/tanya-jawab/"]),
     "trust page account": (edit("account", "handle", "@kemensos.ri"), ["/program/pkh/", "/anggaran/"]),
     "short link": (edit("short link", "path", "/cek-fakta/"), ["/program/pkh/", "/anggaran/", "/tanya-jawab/"]),
     "slug history": (delete("slug history"), ["/program/pkh/", "/anggaran/", "/tanya-jawab/"]),
-    "program withdrawn": (edit("bpnt", "status", "archived"), ["/dinas-sosial/", "/tanya-jawab/"]),
+    "program withdrawn": (edit("bpnt", "status", "archived"), ["/dinas-sosial/", "/tanya-jawab/", "question"]),
 }
+
+
+def addresses(world, pages):
+    return {page if page.startswith("/") else world[page].get_absolute_url() for page in pages}
 
 
 @pytest.mark.parametrize("kind", list(CHANGES))
@@ -158,7 +183,35 @@ def test_a_change_outdates_every_page_that_shows_it_and_no_other(
 
     kept, showing = change_and_compare(client, settings, world, change, django_capture_on_commit_callbacks)
 
-    assert set(unaffected) <= kept, (kind, sorted(set(unaffected) - kept))
+    assert addresses(world, unaffected) <= kept, (kind, sorted(addresses(world, unaffected) - kept))
+
+
+def test_a_linked_program_published_later_shows_on_the_question_page_at_once(
+    client, settings, page_store, world, django_capture_on_commit_callbacks
+):
+    """The question page read its programs through the link table and left the archived one out: it must
+    still be outdated when that program is published again."""
+    world["question"].programs.add(world["bpnt"])
+    world["bpnt"].status = "archived"
+    world["bpnt"].save()
+
+    kept, showing = change_and_compare(
+        client, settings, world, edit("bpnt", "status", "published"), django_capture_on_commit_callbacks
+    )
+
+    assert world["question"].get_absolute_url() in showing
+    assert world["other question"].get_absolute_url() in kept
+
+
+def test_links_cleared_outdate_the_pages_that_listed_them(
+    client, settings, page_store, world, django_capture_on_commit_callbacks
+):
+    kept, showing = change_and_compare(
+        client, settings, world, lambda world: world["question"].programs.clear(), django_capture_on_commit_callbacks
+    )
+
+    assert {"/program/pkh/", world["question"].get_absolute_url()} <= showing
+    assert world["other question"].get_absolute_url() in kept
 
 
 def test_a_budget_change_outdates_its_program_the_budget_pages_the_api_and_the_csvs(
