@@ -46,6 +46,15 @@ def test_slang_is_understood_through_synonyms(content):
     assert urls("duit bpnt")[0] == content["uang"].get_absolute_url()
 
 
+def test_the_fillers_of_a_chat_message_do_not_change_the_answer(content, make_question):
+    """A message with chat fillers ("tolong kasih tau … dong") asks the same as its plain words: a filler that
+    also stands in some entry's text ("kasih") must not pull that entry up."""
+    make_question(question="Terima kasih untuk pendamping PKH", answer="Sampaikan lewat desa. Kami mau mendengar.")
+
+    assert urls("tolong kasih tau kapan pkh cair dong") == urls("pkh cair")
+    assert urls("mau tau syarat pkh aja") == urls("syarat pkh")
+
+
 def test_humas_edits_to_synonyms_apply_at_once(content):
     group = SynonymGroup.objects.create(terms="jatah beras, bpnt")
     assert content["uang"].get_absolute_url() in urls("jatah beras")
