@@ -21,7 +21,7 @@ from django.conf import settings
 
 from .schedule import known_schedule
 from .store import CacheDown, cache, request_lookup, tag_versions, tags_unchanged
-from .tags import add_reads, reads_so_far
+from .tags import add_reads, reads_so_far, unrecorded
 
 PART_KEY_PREFIX = "pagecache:part:"
 
@@ -57,7 +57,9 @@ def _keep(key, found, html, now):
         versions = tag_versions(reads_so_far(), found.changes)
         if versions is None:
             return  # content changed during this render: what it read may already be outdated
-        fresh_until = min(now + settings.PAGE_CACHE_SECONDS, known_schedule(found, now).change)
+        with unrecorded():  # read for the part's freshness, not shown: the rest of the page doesn't depend on it
+            schedule = known_schedule(found, now)
+        fresh_until = min(now + settings.PAGE_CACHE_SECONDS, schedule.change)
         entry = {"generation": found.generation, "tags": versions, "fresh_until": fresh_until, "html": html}
         cache().set(key, entry, timeout=settings.PAGE_CACHE_SECONDS)
     except Exception as problem:

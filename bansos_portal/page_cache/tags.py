@@ -303,6 +303,17 @@ def recording():
         _reads.reset(token)
 
 
+@contextmanager
+def unrecorded():
+    """Queries inside the block are not counted as read by the render in progress: the page store's own
+    bookkeeping (the schedule), which no page shows."""
+    token = _reads.set(None)
+    try:
+        yield
+    finally:
+        _reads.reset(token)
+
+
 def reads_so_far():
     """The tags read so far by the render in progress (a copy), or None outside a recorded render."""
     reads = _reads.get()

@@ -101,3 +101,42 @@ def test_staff_and_previews_always_render_every_part(client, page_store, pkh, ad
     client.get("/program/pkh/?pratinjau=1")
 
     assert part_renders == ["program-body"] * 4
+
+
+def test_a_corrected_clarification_renders_the_home_page_again_but_reuses_its_programs_and_questions(
+    client,
+    settings,
+    page_store,
+    pkh,
+    make_question,
+    make_clarification,
+    part_renders,
+    django_capture_on_commit_callbacks,
+):
+    make_question(question="Kapan bantuan PKH cair?", answer="Empat tahap setahun.")
+    clarification = make_clarification(claim="Bansos Rp2 juta lewat Telegram")
+    client.get("/")
+    assert part_renders == ["home-programs", "home-questions"]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        clarification.correction = "Kemensos tidak membagikan bansos lewat Telegram"
+        clarification.save()
+    page = client.get("/").content
+
+    assert part_renders == ["home-programs", "home-questions"]
+    assert "Kemensos tidak membagikan bansos lewat Telegram" in page.decode()
+    assert page == fresh(client, settings, "/")
+
+
+def test_a_new_question_renders_the_home_questions_again(
+    client, settings, page_store, pkh, make_question, part_renders, django_capture_on_commit_callbacks
+):
+    client.get("/")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        make_question(question="Bagaimana cara mendaftar PKH?", answer="Lewat desa atau kelurahan.")
+    page = client.get("/").content
+
+    assert part_renders == ["home-programs", "home-questions", "home-questions"]
+    assert "Bagaimana cara mendaftar PKH?" in page.decode()
+    assert page == fresh(client, settings, "/")
