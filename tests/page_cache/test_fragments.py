@@ -31,8 +31,33 @@ def pkh(make_program, make_component):
     return program
 
 
+@pytest.fixture
+def served_after(client, settings, django_capture_on_commit_callbacks, part_renders):
+    """serve(path, change) -> (the page at `path` as served after `change()` commits, the parts rendered so
+    far); fails if the page differs from a fresh render."""
+
+    def serve(path, change):
+        with django_capture_on_commit_callbacks(execute=True):
+            change()
+        page = client.get(path).content
+        rendered = list(part_renders)
+        assert page == fresh(client, settings, path)
+        return page.decode(), rendered
+
+    return serve
+
+
+def edited(item, **values):
+    def change():
+        for field, value in values.items():
+            setattr(item, field, value)
+        item.save()
+
+    return change
+
+
 def test_a_corrected_clarification_renders_the_program_page_again_but_reuses_its_sections(
-    client, settings, page_store, pkh, make_clarification, part_renders, django_capture_on_commit_callbacks
+    client, page_store, pkh, make_clarification, part_renders, served_after
 ):
     clarification = make_clarification(claim="Pendaftaran PKH lewat tautan pendek")
     clarification.programs.add(pkh)
@@ -40,47 +65,34 @@ def test_a_corrected_clarification_renders_the_program_page_again_but_reuses_its
     assert part_renders == ["program-body"]
 
     # What a hoax day looks like: Humas sharpen the correction of a clarification the program page lists.
-    with django_capture_on_commit_callbacks(execute=True):
-        clarification.correction = "Kemensos tidak membuka pendaftaran PKH lewat tautan pendek"
-        clarification.save()
-    page = client.get("/program/pkh/").content
+    correction = "Kemensos tidak membuka pendaftaran PKH lewat tautan pendek"
+    change = edited(clarification, correction=correction)
+    page, rendered = served_after("/program/pkh/", change)
 
-    assert part_renders == ["program-body"]
-    assert "Kemensos tidak membuka pendaftaran PKH lewat tautan pendek" in page.decode()
-    assert page == fresh(client, settings, "/program/pkh/")
+    assert rendered == ["program-body"]
+    assert correction in page
 
 
-def test_a_changed_amount_renders_the_sections_again(
-    client, settings, page_store, pkh, part_renders, django_capture_on_commit_callbacks
-):
+def test_a_changed_amount_renders_the_sections_again(client, page_store, pkh, served_after):
     client.get("/program/pkh/")
     component = pkh.components.get()
 
-    with django_capture_on_commit_callbacks(execute=True):
-        component.amount = 3_250_000
-        component.save()
-    page = client.get("/program/pkh/").content
+    page, rendered = served_after("/program/pkh/", edited(component, amount=3_250_000))
 
-    assert part_renders == ["program-body", "program-body"]
-    assert "Rp3.250.000" in page.decode()
-    assert page == fresh(client, settings, "/program/pkh/")
+    assert rendered == ["program-body", "program-body"]
+    assert "Rp3.250.000" in page
 
 
-def test_an_edited_question_renders_the_program_body_again(
-    client, settings, page_store, pkh, make_question, part_renders, django_capture_on_commit_callbacks
-):
+def test_an_edited_question_renders_the_program_body_again(client, page_store, pkh, make_question, served_after):
     question = make_question(question="Bagaimana cara daftar PKH?")
     question.programs.add(pkh)
     client.get("/program/pkh/")
 
-    with django_capture_on_commit_callbacks(execute=True):
-        question.question = "Bagaimana cara mendaftar PKH lewat desa?"
-        question.save()
-    page = client.get("/program/pkh/").content
+    change = edited(question, question="Bagaimana cara mendaftar PKH lewat desa?")
+    page, rendered = served_after("/program/pkh/", change)
 
-    assert part_renders == ["program-body", "program-body"]
-    assert "Bagaimana cara mendaftar PKH lewat desa?" in page.decode()
-    assert page == fresh(client, settings, "/program/pkh/")
+    assert rendered == ["program-body", "program-body"]
+    assert "Bagaimana cara mendaftar PKH lewat desa?" in page
 
 
 def test_a_part_is_kept_for_its_own_page_only(client, page_store, pkh, make_program, part_renders):
@@ -104,39 +116,27 @@ def test_staff_and_previews_always_render_every_part(client, page_store, pkh, ad
 
 
 def test_a_corrected_clarification_renders_the_home_page_again_but_reuses_its_programs_and_questions(
-    client,
-    settings,
-    page_store,
-    pkh,
-    make_question,
-    make_clarification,
-    part_renders,
-    django_capture_on_commit_callbacks,
+    client, page_store, pkh, make_question, make_clarification, part_renders, served_after
 ):
     make_question(question="Kapan bantuan PKH cair?", answer="Empat tahap setahun.")
     clarification = make_clarification(claim="Bansos Rp2 juta lewat Telegram")
     client.get("/")
     assert part_renders == ["home-programs", "home-questions"]
 
-    with django_capture_on_commit_callbacks(execute=True):
-        clarification.correction = "Kemensos tidak membagikan bansos lewat Telegram"
-        clarification.save()
-    page = client.get("/").content
+    correction = "Kemensos tidak membagikan bansos lewat Telegram"
+    page, rendered = served_after("/", edited(clarification, correction=correction))
 
-    assert part_renders == ["home-programs", "home-questions"]
-    assert "Kemensos tidak membagikan bansos lewat Telegram" in page.decode()
-    assert page == fresh(client, settings, "/")
+    assert rendered == ["home-programs", "home-questions"]
+    assert correction in page
 
 
-def test_a_new_question_renders_the_home_questions_again(
-    client, settings, page_store, pkh, make_question, part_renders, django_capture_on_commit_callbacks
-):
+def test_a_new_question_renders_the_home_questions_again(client, page_store, pkh, make_question, served_after):
     client.get("/")
 
-    with django_capture_on_commit_callbacks(execute=True):
+    def change():
         make_question(question="Bagaimana cara mendaftar PKH?", answer="Lewat desa atau kelurahan.")
-    page = client.get("/").content
 
-    assert part_renders == ["home-programs", "home-questions", "home-questions"]
-    assert "Bagaimana cara mendaftar PKH?" in page.decode()
-    assert page == fresh(client, settings, "/")
+    page, rendered = served_after("/", change)
+
+    assert rendered == ["home-programs", "home-questions", "home-questions"]
+    assert "Bagaimana cara mendaftar PKH?" in page
