@@ -103,14 +103,15 @@ def content_changed(sender, signal, **kwargs):
     using = kwargs.get("using") or DEFAULT_DB_ALIAS
     withdrawal = is_withdrawal(signal, kwargs.get("instance"))
     historical = is_historical(sender)
-    # A historical model (a data migration) is not the app's model: its tags could miss its readers.
-    tags = None if historical else changed_tags(sender, signal, **kwargs)
     batch = _batch.get()
     if batch is not None and batch.using == using and not historical:
         batch.changed = True
         batch.withdrawal = batch.withdrawal or withdrawal
-        batch.tags |= tags
+        if len(batch.tags) <= MAX_TAGS:  # past it the batch outdates every page: no need to read more tags
+            batch.tags |= changed_tags(sender, signal, **kwargs)
         return
+    # A historical model (a data migration) is not the app's model: its tags could miss its readers.
+    tags = None if historical else changed_tags(sender, signal, **kwargs)
     # Data migrations save through historical models, the early ones before this counter's table
     # exists; their bumps below still reach the cache.
     count_change(using, withdrawal, tags, record=not historical)

@@ -4,7 +4,7 @@ whichever process serves it: the database counts every change, and the store com
 import pytest
 from django.urls import reverse
 
-from bansos_portal.page_cache import store
+from bansos_portal.page_cache import invalidation, store
 
 
 class UnreachableCache:
@@ -86,3 +86,20 @@ def test_a_change_saved_through_the_cache_starts_one_generation_only(
         response = client.get(program.get_absolute_url())
 
     assert "dibayar empat tahap" in response.text
+
+
+def test_a_batch_past_the_tag_limit_outdates_even_what_its_last_rows_changed(
+    client, page_store, program, make_program, monkeypatch, django_capture_on_commit_callbacks
+):
+    """Past MAX_TAGS a batch stops collecting tags and outdates every page: a row saved after that point
+    still shows at once."""
+    monkeypatch.setattr(invalidation, "MAX_TAGS", 3)
+    client.get(reverse("programs:detail", args=["pkh"]))  # stored
+
+    with django_capture_on_commit_callbacks(execute=True), invalidation.one_change():
+        for number in range(3):
+            make_program(name=f"Program Lain {number}", slug=f"lain-{number}")
+        program.summary = "Bantuan tunai bersyarat untuk keluarga miskin."
+        program.save()
+
+    assert "untuk keluarga miskin" in client.get(reverse("programs:detail", args=["pkh"])).text
