@@ -95,9 +95,12 @@ def links_of(model):
     """[(link model, its foreign key to `model`, its other foreign keys)] for every content many-to-many
     link table that points at `model`: whose key tags a change to a row of `model` bumps (link_tags)."""
     model = model._meta.concrete_model
+    # Only links of content models: the search index's links to programs are derived, read by no query
+    # simple_query_tags keys, and a program's save would read them all for nothing.
     links = {
         field.remote_field.through
         for candidate in apps.get_models()
+        if is_content_model(candidate)
         for field in candidate._meta.local_many_to_many
         if is_content_model(field.remote_field.through)
     }
