@@ -1,4 +1,3 @@
-from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET
@@ -17,12 +16,7 @@ def program_list(request):
 
 @require_GET
 def program_detail(request, slug):
-    # Read by its slug alone and checked here: the page cache ties a query by a unique field to that one
-    # row, but a query with the publication rule's OR to every program (page_cache/tags.py), so any
-    # program's edit would outdate this page. The query is cheaper too.
-    program = get_object_or_404(Program, slug=slug)
-    if not program.is_published():
-        raise Http404
+    program = get_object_or_404(Program.objects.published(), slug=slug)
     return render_program(request, program)
 
 
