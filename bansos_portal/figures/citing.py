@@ -15,6 +15,7 @@ from django.db.models import Q
 from bansos_portal.rich_text import MarkdownModel
 
 from .citations import cited_names, unknown_citations_reported_at_end
+from .models import Figure
 
 # Names waiting to be rendered again, while an import defers it (None: render at once).
 _pending = ContextVar("figures_pending_rerender", default=None)
@@ -63,7 +64,8 @@ def deferred_rerender():
 
 
 def rerender(names):
-    """Render and save again every item citing one of `names`; returns how many were saved.
+    """Render and save again every item citing one of the figures `names` or a figure computed from them;
+    returns how many were saved. Deferred, the chains are followed once, at the end, in their final state.
 
     Only the Markdown fields are written (updated_at and the review dates stay: the text did not change),
     and no revision is recorded, since the revision keeps the Markdown, which is unchanged."""
@@ -71,7 +73,7 @@ def rerender(names):
     if pending is not None:
         pending.update(names)
         return 0
-    items = citing_items(names)
+    items = citing_items(Figure.objects.names_depending_on(names))
     for item in items:
         item.skip_history_when_saving = True
         item.save(update_fields=list(item.markdown_fields))

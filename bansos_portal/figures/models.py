@@ -69,6 +69,16 @@ class FigureQuerySet(models.QuerySet):
         """With what computing a value reads, so a page of citations costs a fixed number of queries."""
         return self.select_related("component", "budget").prefetch_related("operand_rows__operand")
 
+    def names_depending_on(self, names):
+        """`names` and the names of every figure computed from them, however indirectly: one query per
+        step of the chain, whatever the number of names."""
+        found = frontier = set(names)
+        while frontier:
+            frontier = set(self.filter(operand_rows__operand__name__in=frontier).values_list("name", flat=True))
+            frontier -= found
+            found = found | frontier
+        return found
+
 
 class Figure(models.Model):
     name = models.SlugField(

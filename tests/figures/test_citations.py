@@ -4,7 +4,9 @@ import pytest
 from django.urls import reverse
 
 from bansos_portal.figures.citations import CITATION, cited_names, expand
+from bansos_portal.figures.citing import deferred_rerender
 from bansos_portal.figures.models import Figure, FigureOperand, Formula, Kind, Per, Unit
+from faq.models import Question
 
 SOURCE = "https://kemensos.go.id/pkh"
 
@@ -132,6 +134,26 @@ def test_changing_an_operand_changes_the_derived_figure_on_every_page(client, ma
     question.refresh_from_db()
     assert "+Rp16,7 triliun (2018–2019)" in question.answer_html
     assert "+Rp16,7 triliun" in client.get(reverse("faq:detail", args=[question.slug])).text
+
+
+def test_a_change_reaches_the_end_of_a_chain_of_figures_also_when_an_import_defers_it(client, make_question):
+    before, after = (
+        budget("kemensos-pagu-2018", 2018, 43_300_000_000_000),
+        budget("kemensos-pagu-2019", 2019, 58_900_000_000_000),
+    )
+    increase = derived("kemensos-naik", Formula.DIFFERENCE, [before, after])
+    both = derived("kemensos-naik-dan-pagu", Formula.SUM, [increase, before])
+    question = make_question(answer="Naik ditambah pagu: [[angka:kemensos-naik-dan-pagu]].")
+    assert "Rp58,9 triliun" in Question.objects.get(pk=question.pk).answer_html
+
+    with deferred_rerender():
+        after.value = 60_000_000_000_000
+        after.save()
+        assert "Rp58,9 triliun" in Question.objects.get(pk=question.pk).answer_html  # not yet: deferred
+
+    assert "Rp60 triliun" in Question.objects.get(pk=question.pk).answer_html
+    assert "Rp60 triliun" in client.get(reverse("faq:detail", args=[question.slug])).text
+    assert both.name in Figure.objects.names_depending_on([after.name])
 
 
 def short_answers(page):
