@@ -176,13 +176,21 @@ class MarkdownModel(models.Model):
         abstract = True
 
     def save(self, *args, **kwargs):
-        for name in self.markdown_fields:
-            render = render_inline_markdown if name in self.inline_markdown_fields else render_markdown
-            setattr(self, f"{name}_html", render(getattr(self, name)))
+        for field, html in self.rendered_html().items():
+            setattr(self, field, html)
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
             kwargs["update_fields"] = {*update_fields, *(f"{n}_html" for n in self.markdown_fields)}
         super().save(*args, **kwargs)
+
+    def rendered_html(self):
+        """{`<field>_html`: the HTML its Markdown gives now} for every Markdown field."""
+        return {
+            f"{name}_html": (render_inline_markdown if name in self.inline_markdown_fields else render_markdown)(
+                getattr(self, name)
+            )
+            for name in self.markdown_fields
+        }
 
 
 def markdown_html_field():

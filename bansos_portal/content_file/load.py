@@ -49,7 +49,8 @@ def import_content(*, data):
             refuse_unstorable(item, named(f"{key}[{i}]", item))
     # One transaction, indexed and counted as one change of content as it ends: the items are saved and
     # then linked, and the index and the page cache need only the final state.
-    # Items citing figures are rendered again once, at the end, when every figure they cite is saved.
+    # Items citing figures are rendered again once, at the end, when every figure they cite is saved;
+    # those saved after the figures (questions, clarifications, terms) already show them and are left alone.
     with one_change(), deferred_indexing(), deferred_rerender():
         counts = {
             # Before the programs, which choose them by slug.
@@ -57,17 +58,7 @@ def import_content(*, data):
                 _shared_step(item, f"shared_steps[{i}]") for i, item in enumerate(entries(data, "shared_steps"))
             ],
             "program": [_program(item, f"programs[{i}]") for i, item in enumerate(entries(data, "programs"))],
-            "kategori": [
-                _category(item, f"faq_categories[{i}]") for i, item in enumerate(entries(data, "faq_categories"))
-            ],
-            "tanya jawab": [_question(item, f"faq[{i}]") for i, item in enumerate(entries(data, "faq"))],
-            "klarifikasi": [
-                _clarification(item, f"clarifications[{i}]") for i, item in enumerate(entries(data, "clarifications"))
-            ],
-            "istilah": [_term(item, f"glossary[{i}]") for i, item in enumerate(entries(data, "glossary"))],
         }
-        for i, item in enumerate(entries(data, "faq")):
-            _related_questions(item, f"faq[{i}]")
         if "ministry_budgets" in data:
             Budget.objects.ministry_wide().delete()
             counts["anggaran kementerian"] = [
@@ -75,11 +66,21 @@ def import_content(*, data):
                 for i, item in enumerate(entries(data, "ministry_budgets"))
             ]
         if "figures" in data:
-            # Last: a figure may read a program's component or a budget row saved above.
+            # After the programs and budgets: a figure may read a program's component or a budget row.
             try:
                 counts["angka"] = import_figures(data["figures"])
             except FigureFileError as error:
                 raise ContentError(str(error)) from None
+        counts["kategori"] = [
+            _category(item, f"faq_categories[{i}]") for i, item in enumerate(entries(data, "faq_categories"))
+        ]
+        counts["tanya jawab"] = [_question(item, f"faq[{i}]") for i, item in enumerate(entries(data, "faq"))]
+        counts["klarifikasi"] = [
+            _clarification(item, f"clarifications[{i}]") for i, item in enumerate(entries(data, "clarifications"))
+        ]
+        counts["istilah"] = [_term(item, f"glossary[{i}]") for i, item in enumerate(entries(data, "glossary"))]
+        for i, item in enumerate(entries(data, "faq")):
+            _related_questions(item, f"faq[{i}]")
     return {name: len(items) for name, items in counts.items()}
 
 

@@ -73,9 +73,14 @@ def rerender(names):
     if pending is not None:
         pending.update(names)
         return 0
-    items = citing_items(Figure.objects.names_depending_on(names))
+    # An item whose HTML already shows the new values (saved later in the same import) is left alone.
+    items = [item for item in citing_items(Figure.objects.names_depending_on(names)) if _outdated(item)]
     for item in items:
         item.skip_history_when_saving = True
         item.save(update_fields=list(item.markdown_fields))
         del item.skip_history_when_saving
     return len(items)
+
+
+def _outdated(item):
+    return any(getattr(item, field) != html for field, html in item.rendered_html().items())
