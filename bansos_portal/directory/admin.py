@@ -62,6 +62,7 @@ class RegionAdmin(admin.ModelAdmin):
     """Regions come from the Kemendagri list (`load_regions`); here only the successor of an archived one."""
 
     list_display = ["code", "name", "kind", "parent", "archived_at"]
+    list_select_related = ["parent"]  # a kabupaten/kota is shown with its province
     list_filter = ["kind", ("archived_at", admin.EmptyFieldListFilter)]
     search_fields = ["code", "name"]
     readonly_fields = ["code", "name", "kind", "parent", "slug", "archived_at", "updated_at"]

@@ -33,6 +33,10 @@ class BudgetInline(RupiahAdmin, admin.TabularInline):
     extra = 0
     fields = ["year", "label", "allocation", "realisation", "beneficiaries", "source", "source_url"]
 
+    def get_queryset(self, request):
+        # Each row is titled with its program's name: one join, not one query per row.
+        return super().get_queryset(request).select_related("program")
+
     def _edits_program(self, request, program):
         action = "change" if program else "add"
         may_open = request.user.has_perm(f"programs.{action}_program")

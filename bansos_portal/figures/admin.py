@@ -6,7 +6,7 @@ citing it."""
 
 from django import forms
 from django.contrib import admin, messages
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -142,7 +142,14 @@ class FigureAdmin(AuditedAdmin):
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("component__program", "budget__program")
+        # A derived figure shows its value, computed from its operands' components and budgets.
+        operands = FigureOperand.objects.select_related("operand__component", "operand__budget")
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("component__program", "budget__program")
+            .prefetch_related(Prefetch("operand_rows", queryset=operands))
+        )
 
     # Roles -------------------------------------------------------------------------------------
 

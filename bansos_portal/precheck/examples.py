@@ -1,6 +1,8 @@
 """Example households as tests of the rules: what each gives with the published rules, what it would give
 with a proposed rule, and where that differs from what Humas expect."""
 
+from django.db.models import prefetch_related_objects
+
 from .models import ExampleHousehold, ProgramRule
 from .rules import NOT_YET, Answers, InvalidAnswers, check
 
@@ -42,6 +44,8 @@ def changed_examples(candidate):
     """[(example, before, after)] for each example whose result changes when `candidate` is published;
     before/after are {slug: (verdict, yearly amount)} of the program concerned."""
     published = list(ProgramRule.objects.for_precheck())
+    # The candidate's components are read once, not once per example.
+    prefetch_related_objects([candidate], "program__components")
     proposed = with_candidate(published, candidate)
     slug = candidate.program.slug
     changed = []

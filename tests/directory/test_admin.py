@@ -2,9 +2,11 @@
 
 import pytest
 from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from bansos_portal.directory.models import Office
+from bansos_portal.directory.models import Office, Region
 from bansos_portal.publishing import Status
 
 OTHER_ADDRESS = "Jl. Wilayah Lain No. 9"
@@ -117,3 +119,20 @@ def test_operator_proposes_a_change_to_their_live_office_and_a_penyunting_publis
     editor = django_user_model.objects.create_user("penyunting", is_staff=True)
     editor.groups.add(Group.objects.get(name="Penyunting"))
     assert editor.has_perm("directory.publish_office")
+
+
+def test_the_region_list_costs_the_same_queries_for_one_row_as_for_a_full_page(admin_client, regions):
+    url = reverse("admin:directory_region_changelist")
+
+    def queries_to_open(query):
+        with CaptureQueriesContext(connection) as queries:
+            page = admin_client.get(url, query)
+        assert page.status_code == 200
+        return len(queries), page.text.count('class="field-code"')
+
+    kota = Region.objects.filter(parent__isnull=False).order_by("-code").first()
+    one_query_count, one_rows = queries_to_open({"q": kota.code})
+    full_query_count, full_rows = queries_to_open({})
+
+    assert one_rows < 5 and full_rows >= 100
+    assert full_query_count == one_query_count

@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.db import connection
 from django.db.migrations.loader import MigrationLoader
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from bansos_portal.editorial.models import Transition
@@ -135,6 +136,23 @@ def test_a_writer_still_edits_the_figures_of_a_draft_program_inside_its_form(pen
 
     assert response.status_code == 302, response.context["adminform"].form.errors
     assert list(program.budgets.order_by("year").values_list("year", "allocation")) == [(2025, 2000), (2026, 3000)]
+
+
+def test_a_programs_form_costs_the_same_queries_however_many_budget_rows_it_has(penyunting, make_item, make_budget):
+    program = make_item("program")
+    url = admin_url(program, "change")
+
+    def queries_to_open():
+        with CaptureQueriesContext(connection) as queries:
+            assert penyunting.get(url).status_code == 200
+        return len(queries)
+
+    make_budget(program=program, year=2024, allocation=1_000)
+    with_one = queries_to_open()
+    for year in range(2010, 2022):
+        make_budget(program=program, year=year, allocation=2_000)
+
+    assert queries_to_open() == with_one
 
 
 def test_an_editors_budget_change_is_recorded_and_a_restore_brings_the_old_figure_back(penyunting, live, client):

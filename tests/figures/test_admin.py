@@ -4,9 +4,11 @@ its change in force; each figure's page lists the items citing it."""
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from bansos_portal.figures.models import Figure
+from bansos_portal.figures.models import Figure, FigureOperand, Formula
 
 ADD_URL = reverse("admin:figures_figure_add")
 CHANGELIST_URL = reverse("admin:figures_figure_changelist")
@@ -133,3 +135,22 @@ def test_a_figure_with_a_value_and_a_formula_is_refused(penyunting):
     assert response.status_code == 200
     assert "satu sumber nilai saja" in response.text
     assert not Figure.objects.exists()
+
+
+def test_the_figure_list_costs_the_same_queries_however_many_computed_figures_it_shows(penyunting, in_force):
+    def computed(name):
+        figure = Figure.objects.create(name=name, label=name, formula=Formula.SUM, is_published=True)
+        FigureOperand.objects.create(figure=figure, operand=in_force, position=0)
+
+    def queries_to_open():
+        with CaptureQueriesContext(connection) as queries:
+            page = penyunting.get(CHANGELIST_URL)
+        assert page.status_code == 200 and "Rp200.000" in page.text
+        return len(queries)
+
+    computed("jumlah-1")
+    with_one = queries_to_open()
+    for number in range(2, 12):
+        computed(f"jumlah-{number}")
+
+    assert queries_to_open() == with_one

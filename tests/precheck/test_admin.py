@@ -1,11 +1,13 @@
 """A rule change that alters an example household is shown before publishing and needs confirmation."""
 
 from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from bansos_portal.editorial import proposals
 from bansos_portal.editorial.concurrency import version_token
-from bansos_portal.precheck.models import ProgramRule
+from bansos_portal.precheck.models import ExampleHousehold, ProgramRule
 from bansos_portal.publishing import Status
 
 CHANGED = "Contoh «Anak SD, SMP dan SMA, desil 3» berubah: Kemungkinan besar sesuai, Rp4.400.000 menjadi Belum sesuai."
@@ -73,3 +75,19 @@ def test_rule_with_an_unknown_member_key_is_refused_in_the_form(demo_rules):
         assert "kakek" in str(error)
     else:
         raise AssertionError("an unknown member key was accepted")
+
+
+def test_the_change_page_reads_a_rules_components_once_however_many_examples_there_are(admin_client, demo_rules):
+    _, proposal = narrowed_pkh_proposal()
+    url = reverse("admin:precheck_programrule_change", args=[proposal.pk])
+
+    def queries_to_open():
+        with CaptureQueriesContext(connection) as queries:
+            assert admin_client.get(url).status_code == 200
+        return len(queries)
+
+    before = queries_to_open()
+    for example in list(demo_rules):
+        ExampleHousehold.objects.create(name=f"{example.name} (salinan)", answers=example.answers)
+
+    assert queries_to_open() == before
