@@ -3,7 +3,7 @@
 
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist, PermissionDenied
 from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -101,8 +101,20 @@ class ProposalAdmin(RevisionAdmin):
 
     # Lists and choices -------------------------------------------------------------------------
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("proposal", "proposal_for")
+    def get_list_select_related(self, request):
+        """The list's own joins plus the proposal column's. Django joins the foreign keys shown in the
+        list by itself only when no join is named at all, so those are named here too."""
+        chosen = super().get_list_select_related(request)
+        if chosen is True:
+            return True
+        shown = chosen or [name for name in self.get_list_display(request) if self._is_foreign_key(name)]
+        return [*shown, "proposal", "proposal_for"]
+
+    def _is_foreign_key(self, name):
+        try:
+            return self.model._meta.get_field(name).many_to_one
+        except FieldDoesNotExist:
+            return False
 
     def get_list_filter(self, request):
         return [*super().get_list_filter(request), ProposalFilter]

@@ -13,6 +13,7 @@ from django.utils.html import format_html, format_html_join
 
 from bansos_portal.editorial import workflow
 from bansos_portal.editorial.revision_admin import AuditedAdmin
+from programs.models import Budget
 
 from .citations import citation, display_text
 from .citing import citing_items
@@ -150,6 +151,11 @@ class FigureAdmin(AuditedAdmin):
             .select_related("component__program", "budget__program")
             .prefetch_related(Prefetch("operand_rows", queryset=operands))
         )
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "budget":  # each choice is named with its program
+            kwargs.setdefault("queryset", Budget.objects.select_related("program"))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     # Roles -------------------------------------------------------------------------------------
 
