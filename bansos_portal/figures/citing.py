@@ -47,9 +47,11 @@ def citing_items(names):
 
 @contextmanager
 def deferred_rerender():
-    """Inside: figure changes are collected; at the end, each citing item is rendered once. An import
-    saves many figures, and the items citing them need only the final state; a citation is reported as
-    unknown only if its figure is still missing then."""
+    """Inside: figure changes are collected; at the end, the chains of figures computed from them are
+    followed once, in their final state, and each citing item is rendered once. An import saves many
+    figures, and the items citing them need only the final state; an item saved after the figures it
+    cites already shows them and is left alone. A citation is reported as unknown only if its figure is
+    still missing then."""
     if _pending.get() is not None:
         yield
         return
@@ -60,12 +62,12 @@ def deferred_rerender():
             names = _pending.get()
         finally:
             _pending.reset(token)
-        rerender(names)
+        _save_again(item for item in citing_items(Figure.objects.names_depending_on(names)) if _outdated(item))
 
 
 def rerender(names):
     """Render and save again every item citing one of the figures `names` or a figure computed from them;
-    returns how many were saved. Deferred, the chains are followed once, at the end, in their final state.
+    returns how many were saved (none yet while deferred).
 
     Only the Markdown fields are written (updated_at and the review dates stay: the text did not change),
     and no revision is recorded, since the revision keeps the Markdown, which is unchanged."""
@@ -73,14 +75,18 @@ def rerender(names):
     if pending is not None:
         pending.update(names)
         return 0
-    # An item whose HTML already shows the new values (saved later in the same import) is left alone.
-    items = [item for item in citing_items(Figure.objects.names_depending_on(names)) if _outdated(item)]
-    for item in items:
-        item.skip_history_when_saving = True
-        item.save(update_fields=list(item.markdown_fields))
-        del item.skip_history_when_saving
-    return len(items)
+    return _save_again(citing_items(Figure.objects.names_depending_on(names)))
 
 
 def _outdated(item):
     return any(getattr(item, field) != html for field, html in item.rendered_html().items())
+
+
+def _save_again(items):
+    saved = 0
+    for item in items:
+        item.skip_history_when_saving = True
+        item.save(update_fields=list(item.markdown_fields))
+        del item.skip_history_when_saving
+        saved += 1
+    return saved
