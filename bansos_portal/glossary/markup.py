@@ -71,10 +71,22 @@ class Glossary:
         """`html` with the first occurrence of each term not in `marked` (keys, updated) linked to its page."""
         if not self._holds_unmarked(html, marked):
             return html  # most sections: nothing left to mark, and no need to parse them
-        marker = _Marker(self, marked)
-        marker.feed(html)
-        marker.close()
-        return "".join(marker.out)
+        pieces = _pieces(html)
+        if pieces is None:
+            marker = _Marker(self, marked)
+            marker.feed(html)
+            marker.close()
+            return "".join(marker.out)
+        closed_over, out = 0, []
+        for index, piece in enumerate(pieces):
+            if index % 2:  # a tag, copied as written
+                out.append(piece)
+                tag = TAG_NAME.match(piece)
+                if tag and not tag["empty"] and tag["name"].lower() in LEFT_ALONE:
+                    closed_over = closed_over + 1 if not tag["end"] else max(closed_over - 1, 0)
+            else:
+                out.append(piece if closed_over else self.replace(piece, marked))
+        return "".join(out)
 
     def _holds_unmarked(self, html, marked):
         """Whether the raw HTML may hold a term not marked yet (in its text or, at worst, in a tag)."""
@@ -100,6 +112,22 @@ class Glossary:
             parts += [text[position : match.start()], link]
             position = match.end()
         return "".join([*parts, text[position:]]) if parts else text
+
+
+# Sanitised HTML (rich_text's output, serialised by nh3) escapes "<" and ">" in text, so it splits into
+# text and tags at every "<...>" (entities are split off too, and copied as written, as the parser does).
+# A "<" or ">" left in a text piece means a tag this split misreads (a ">" inside a quoted attribute, a
+# comment holding one): such HTML goes through the HTML parser instead.
+TAG = re.compile(r"(<[^<>]*>|&#?\w+;)")
+TAG_NAME = re.compile(r"<(?P<end>/?)(?P<name>[A-Za-z][A-Za-z0-9]*)[^<>]*?(?P<empty>/?)>")
+
+
+def _pieces(html):
+    """[text, tag or entity, text, …, text], or None when the split cannot be trusted."""
+    pieces = TAG.split(html)
+    if any("<" in text or ">" in text for text in pieces[::2]):
+        return None
+    return pieces
 
 
 class _Marker(HTMLParser):

@@ -1,7 +1,13 @@
 """The first occurrence of each term is linked, and nothing else in the HTML changes: not links, headings,
 code, attributes, parts of longer words, or a term already marked earlier on the page."""
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bansos_portal.glossary import markup
 from bansos_portal.glossary.markup import Glossary, is_abbreviation
+from bansos_portal.rich_text import render_markdown
 
 DEFINITION = "Data tunggal untuk menentukan penerima bansos."
 DTSEN = (1, "/istilah/dtsen/", DEFINITION, ["DTSEN", "Data Tunggal Sosial dan Ekonomi Nasional"])
@@ -115,3 +121,37 @@ def test_an_empty_glossary_marks_nothing():
 def test_what_counts_as_an_abbreviation():
     assert is_abbreviation("DTSEN") and is_abbreviation("SIKS-NG") and is_abbreviation("P2K2")
     assert not is_abbreviation("desil") and not is_abbreviation("e-Warong") and not is_abbreviation("2025")
+
+
+def test_a_quoted_attribute_holding_a_bracket_is_read_by_the_parser_and_left_unchanged():
+    html = '<p><a href="/" title="a > DTSEN">DTSEN</a> lalu DTSEN &amp; KK</p>'
+
+    marked = mark(html)
+
+    assert marked.startswith('<p><a href="/" title="a > DTSEN">DTSEN</a> lalu ')
+    assert f"{LINKED_DTSEN} &amp; " in marked and "/istilah/kk/" in marked
+
+
+def test_a_term_spelled_like_an_entity_name_never_breaks_the_entity():
+    glossary = Glossary([(9, "/istilah/amp/", "Bukan entitas.", ["amp"])])
+
+    assert glossary.mark("<p>A &amp; B, amp.</p>", set()) == (
+        '<p>A &amp; B, <a class="istilah" href="/istilah/amp/" title="Bukan entitas.">amp</a>.</p>'
+    )
+
+
+WORDS = ["DTSEN", "KK", "desil", "PKH", "pendamping PKH", "Kartu Keluarga", "dan", "amp", "SIKS-NG"]
+MARKUP = ["**", "`", "# ", "\n\n", "\n- ", "\n1. ", "&", "<", ">", '"', "[", "|"]
+LINK_ENDS = ["](https://a.id/)", '](https://a.id/ "DTSEN dan KK")', '](https://a.id/ "t > DTSEN")']
+
+
+@settings(max_examples=150, deadline=None)
+@given(parts=st.lists(st.sampled_from(WORDS + MARKUP + LINK_ENDS), max_size=40))
+def test_the_quick_split_marks_exactly_what_the_html_parser_marks(parts):
+    html = render_markdown(" ".join(parts))
+    quick = GLOSSARY.mark(html, set())
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(markup, "_pieces", lambda html: None)
+        parsed = GLOSSARY.mark(html, set())
+
+    assert quick == parsed
