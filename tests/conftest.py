@@ -5,8 +5,9 @@ import json
 import pytest
 from django.contrib.auth.models import Group, Permission, User
 from django.core.management import call_command
-from django.db import transaction
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from bansos_portal.content_file.load import DEMO_CONTENT, import_content
 from bansos_portal.directory.models import Office, OfficeDetailSource, Region
@@ -81,8 +82,6 @@ _migrated_rows = {}
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup):
     # Kept here: browser tests run in another context, whose connection objects lack the copy.
-    from django.db import connections
-
     for connection in connections.all():
         _migrated_rows[connection.alias] = getattr(connection, "_test_serialized_contents", None)
     yield
@@ -213,6 +212,13 @@ def page_store(settings):
     store.CacheDown.missed_invalidation = False
     yield
     cache.clear()
+
+
+def queries_for(client, url, data=None):
+    """(the response to a GET of `url`, how many queries answering it ran)."""
+    with CaptureQueriesContext(connections[DEFAULT_DB_ALIAS]) as queries:
+        response = client.get(url, data)
+    return response, len(queries)
 
 
 # The factories below also fill rows that a load_once fixture shares; tests ask for the make_* fixtures.

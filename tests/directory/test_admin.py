@@ -2,12 +2,11 @@
 
 import pytest
 from django.contrib.auth.models import Group
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from bansos_portal.directory.models import Office, Region
 from bansos_portal.publishing import Status
+from tests.conftest import queries_for
 
 OTHER_ADDRESS = "Jl. Wilayah Lain No. 9"
 
@@ -125,10 +124,9 @@ def test_the_region_list_costs_the_same_queries_for_one_row_as_for_a_full_page(a
     url = reverse("admin:directory_region_changelist")
 
     def queries_to_open(query):
-        with CaptureQueriesContext(connection) as queries:
-            page = admin_client.get(url, query)
+        page, count = queries_for(admin_client, url, query)
         assert page.status_code == 200
-        return len(queries), page.text.count('class="field-code"')
+        return count, page.text.count('class="field-code"')
 
     kota = Region.objects.filter(parent__isnull=False).order_by("-code").first()
     one_query_count, one_rows = queries_to_open({"q": kota.code})

@@ -4,11 +4,10 @@ its change in force; each figure's page lists the items citing it."""
 from decimal import Decimal
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from bansos_portal.figures.models import Figure, FigureOperand, Formula
+from tests.conftest import queries_for
 
 ADD_URL = reverse("admin:figures_figure_add")
 CHANGELIST_URL = reverse("admin:figures_figure_changelist")
@@ -143,10 +142,9 @@ def test_the_figure_list_costs_the_same_queries_however_many_computed_figures_it
         FigureOperand.objects.create(figure=figure, operand=in_force, position=0)
 
     def queries_to_open():
-        with CaptureQueriesContext(connection) as queries:
-            page = penyunting.get(CHANGELIST_URL)
+        page, count = queries_for(penyunting, CHANGELIST_URL)
         assert page.status_code == 200 and "Rp200.000" in page.text
-        return len(queries)
+        return count
 
     computed("jumlah-1")
     with_one = queries_to_open()

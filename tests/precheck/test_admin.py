@@ -1,14 +1,13 @@
 """A rule change that alters an example household is shown before publishing and needs confirmation."""
 
 from django.contrib.auth import get_user_model
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from bansos_portal.editorial import proposals
 from bansos_portal.editorial.concurrency import version_token
 from bansos_portal.precheck.models import ExampleHousehold, ProgramRule
 from bansos_portal.publishing import Status
+from tests.conftest import queries_for
 
 CHANGED = "Contoh «Anak SD, SMP dan SMA, desil 3» berubah: Kemungkinan besar sesuai, Rp4.400.000 menjadi Belum sesuai."
 
@@ -82,9 +81,9 @@ def test_the_change_page_reads_a_rules_components_once_however_many_examples_the
     url = reverse("admin:precheck_programrule_change", args=[proposal.pk])
 
     def queries_to_open():
-        with CaptureQueriesContext(connection) as queries:
-            assert admin_client.get(url).status_code == 200
-        return len(queries)
+        response, count = queries_for(admin_client, url)
+        assert response.status_code == 200
+        return count
 
     before = queries_to_open()
     for example in list(demo_rules):

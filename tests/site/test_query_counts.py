@@ -1,8 +1,8 @@
 """Every page type runs a fixed, small number of queries, however much content there is."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
+
+from tests.conftest import queries_for
 
 # Page type → (address on the demo content, the most queries it may run).
 PAGES = {
@@ -29,10 +29,9 @@ FOUND_DEPENDENT = {"search", "search API"}
 
 
 def count_queries(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
+    response, count = queries_for(client, url)
     assert response.status_code == 200, url
-    return len(queries)
+    return count
 
 
 @pytest.fixture
