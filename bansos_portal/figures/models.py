@@ -72,11 +72,10 @@ class FigureQuerySet(models.QuerySet):
     def names_depending_on(self, names):
         """`names` and the names of every figure computed from them, however indirectly: one query per
         step of the chain, whatever the number of names."""
-        found = frontier = set(names)
+        found, frontier = set(names), set(names)
         while frontier:
-            frontier = set(self.filter(operand_rows__operand__name__in=frontier).values_list("name", flat=True))
-            frontier -= found
-            found = found | frontier
+            frontier = set(self.filter(operand_rows__operand__name__in=frontier).values_list("name", flat=True)) - found
+            found |= frontier
         return found
 
 
