@@ -62,7 +62,7 @@ def deferred_rerender():
             names = _pending.get()
         finally:
             _pending.reset(token)
-        _save_again(item for item in citing_items(Figure.objects.names_depending_on(names)) if _outdated(item))
+        _save_again([item for item in citing_items(Figure.objects.names_depending_on(names)) if _outdated(item)])
 
 
 def rerender(names):
@@ -83,10 +83,8 @@ def _outdated(item):
 
 
 def _save_again(items):
-    saved = 0
     for item in items:
         item.skip_history_when_saving = True
         item.save(update_fields=list(item.markdown_fields))
         del item.skip_history_when_saving
-        saved += 1
-    return saved
+    return len(items)
