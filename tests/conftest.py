@@ -15,6 +15,7 @@ from bansos_portal.editorial.roles import ensure_roles
 from bansos_portal.publishing import Status
 from faq.models import Category, Clarification, Question
 from programs.models import BenefitComponent, Budget, Program
+from tests.migrated_copy import migrations_from_copy
 from tests.public_pages import load_demo_content
 
 _numbers = itertools.count(1)
@@ -74,6 +75,13 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.django_db(*marker.args, **{**marker.kwargs, "serialized_rollback": True}))
         elif is_transactional(item) and "django_db_serialized_rollback" not in item.fixturenames:
             item.fixturenames.append("django_db_serialized_rollback")
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings):
+    """The SQLite test database is copied from a migrated one instead of migrated again (tests/migrated_copy.py)."""
+    with migrations_from_copy():
+        yield
 
 
 _migrated_rows = {}
