@@ -2,8 +2,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
-from simple_history.models import HistoricalRecords
 
+from bansos_portal.history import HistoricalRecords
 from bansos_portal.publishing import Publishable, PublishableQuerySet, Reviewable, Source, successor_field
 from bansos_portal.rich_text import MARKDOWN_HELP, MarkdownModel, markdown_html_field
 

@@ -6,8 +6,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
-from simple_history.models import HistoricalRecords
 
+from bansos_portal.history import HistoricalRecords
 from bansos_portal.publishing import Publishable, PublishableQuerySet, Reviewable, Status
 
 # Call Center Kemensos: the national line a citizen can always reach when the regional office is unknown.

@@ -12,8 +12,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.formats import date_format
-from simple_history.models import HistoricalRecords
 
+from bansos_portal.history import HistoricalRecords
 from programs.models import BenefitComponent, Budget
 
 

@@ -4,8 +4,8 @@ Humas and linked from wherever it appears."""
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
-from simple_history.models import HistoricalRecords
 
+from bansos_portal.history import HistoricalRecords
 from bansos_portal.publishing import (
     Publishable,
     PublishableQuerySet,

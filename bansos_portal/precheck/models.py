@@ -4,8 +4,8 @@ program's benefit components."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from simple_history.models import HistoricalRecords
 
+from bansos_portal.history import HistoricalRecords
 from bansos_portal.publishing import Publishable, PublishableQuerySet, Reviewable
 from programs.models import PROPOSAL_NEVER_PUBLIC, BenefitComponent, Program, proposal_field
 

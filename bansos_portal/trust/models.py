@@ -3,7 +3,8 @@ message against before they trust it."""
 
 from django.core.validators import URLValidator
 from django.db import models
-from simple_history.models import HistoricalRecords
+
+from bansos_portal.history import HistoricalRecords
 
 # Only addresses a browser shows as secure: an account page behind plain http could be swapped on the way.
 HTTPS_ONLY = [URLValidator(schemes=["https"])]
