@@ -19,6 +19,8 @@ from .models import Figure
 
 # Names waiting to be rendered again, while an import defers it (None: render at once).
 _pending = ContextVar("figures_pending_rerender", default=None)
+# While an import defers it: the items rendered since the last figure change, current at its end as they are.
+_rendered_since_change = ContextVar("figures_rendered_since_change", default=None)
 
 
 def markdown_models():
@@ -50,19 +52,33 @@ def deferred_rerender():
     """Inside: figure changes are collected; at the end, the chains of figures computed from them are
     followed once, in their final state, and each citing item is rendered once. An import saves many
     figures, and the items citing them need only the final state; an item saved after the figures it
-    cites already shows them and is left alone. A citation is reported as unknown only if its figure is
+    cites already shows them and is left alone (one saved after the last figure change is not even rendered
+    again to compare). A citation is reported as unknown only if its figure is
     still missing then."""
     if _pending.get() is not None:
         yield
         return
     with unknown_citations_reported_at_end():
-        token = _pending.set(set())
+        token, rendered_token = _pending.set(set()), _rendered_since_change.set([])
         try:
             yield
-            names = _pending.get()
+            names, current = _pending.get(), {_key(item) for item in _rendered_since_change.get()}
         finally:
             _pending.reset(token)
-        _save_again([item for item in citing_items(Figure.objects.names_depending_on(names)) if _outdated(item)])
+            _rendered_since_change.reset(rendered_token)
+        citing = citing_items(Figure.objects.names_depending_on(names))
+        _save_again([item for item in citing if _key(item) not in current and _outdated(item)])
+
+
+def item_rendered(item):
+    """Called as a Markdown item is saved, its HTML just rendered from the figures as they stand."""
+    rendered = _rendered_since_change.get()
+    if rendered is not None:
+        rendered.append(item)  # the item itself: a new one has its key only once saved
+
+
+def _key(item):
+    return item._meta.label, item.pk
 
 
 def rerender(names):
@@ -74,6 +90,7 @@ def rerender(names):
     pending = _pending.get()
     if pending is not None:
         pending.update(names)
+        _rendered_since_change.get().clear()  # what was rendered before may show an old value now
         return 0
     return _save_again(citing_items(Figure.objects.names_depending_on(names)))
 

@@ -1,13 +1,14 @@
 """Keeping pages true to their figures: a figure, a figure it is computed from, or the program row it reads
 changes, and every item citing it is rendered again."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
+from bansos_portal.rich_text import MarkdownModel
 from programs.models import BenefitComponent, Budget
 
 from . import program_rows
-from .citing import rerender
+from .citing import item_rendered, rerender
 from .models import Figure, FigureOperand
 
 
@@ -36,3 +37,10 @@ def budget_saved(sender, instance, raw=False, **kwargs):
     if raw or program_rows.is_draft_copy(instance.program):
         return
     rerender([figure.name for figure in program_rows.ensure_budget_figures(instance)])
+
+
+@receiver(pre_save, dispatch_uid="figures-item-rendered")
+def markdown_item_saving(sender, instance, raw=False, **kwargs):
+    # MarkdownModel.save has rendered the HTML by now: a figure change after this point outdates it.
+    if not raw and isinstance(instance, MarkdownModel):
+        item_rendered(instance)

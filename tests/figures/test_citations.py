@@ -156,6 +156,28 @@ def test_a_change_reaches_the_end_of_a_chain_of_figures_also_when_an_import_defe
     assert both.name in Figure.objects.names_depending_on([after.name])
 
 
+def test_an_import_renders_again_only_what_it_saved_before_a_figure_it_cites_changed(make_question, monkeypatch):
+    pagu = budget("kemensos-pagu-2019", 2019, 58_900_000_000_000)
+    rendered_at_end = []
+
+    def rendered_html(item):
+        rendered_at_end.append(item.pk)
+        return original(item)
+
+    original = Question.rendered_html
+    with deferred_rerender():
+        early = make_question(question="Berapa pagunya?", answer="Pagu [[angka:kemensos-pagu-2019]].")
+        pagu.value = 60_000_000_000_000
+        pagu.save()
+        late = make_question(question="Pagu tahun itu?", answer="Pagu juga [[angka:kemensos-pagu-2019]].")
+        monkeypatch.setattr(Question, "rendered_html", rendered_html)  # from here on: the import's end
+
+    assert late.pk not in rendered_at_end  # rendered after the change: already current
+    assert early.pk in rendered_at_end
+    for question in (early, late):
+        assert "Rp60 triliun" in Question.objects.get(pk=question.pk).answer_html
+
+
 def short_answers(page):
     """The text of the "Singkatnya" block at the top of a program page, markup kept."""
     return page.split('id="answers-title"', 1)[1].split("</section>", 1)[0]
