@@ -2,11 +2,11 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
+from bansos_portal.addresses import address
 from bansos_portal.history import HistoricalRecords
 from bansos_portal.publishing import Publishable, PublishableQuerySet, Reviewable, Source, successor_field
 from bansos_portal.rich_text import MARKDOWN_HELP, MarkdownModel, markdown_html_field
@@ -42,7 +42,7 @@ class Category(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("faq:category", args=[self.slug])
+        return address("faq:category", self.slug)
 
 
 class QuestionQuerySet(PublishableQuerySet):
@@ -85,7 +85,7 @@ class Question(MarkdownModel, Reviewable, Publishable):
         return self.question
 
     def get_absolute_url(self):
-        return reverse("faq:detail", args=[self.slug])
+        return address("faq:detail", self.slug)
 
     def search_document(self):
         return {"title": self.question, "summary": "", "body_html": self.answer_html}
@@ -216,7 +216,7 @@ class Clarification(MarkdownModel, Reviewable, Publishable):
         return self.date.isoformat()[: {DatePrecision.MONTH: 7, DatePrecision.YEAR: 4}.get(self.date_precision, 10)]
 
     def get_absolute_url(self):
-        return reverse("faq:clarification", args=[self.slug])
+        return address("faq:clarification", self.slug)
 
     def search_document(self):
         return {"title": self.headline, "summary": self.quoted_claim(), "body_html": self.explanation_html}

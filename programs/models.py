@@ -1,8 +1,8 @@
 from django.db import models
-from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 
+from bansos_portal.addresses import address
 from bansos_portal.history import HistoricalRecords
 from bansos_portal.publishing import Publishable, PublishableQuerySet, Reviewable, Source, successor_field
 from bansos_portal.rich_text import MARKDOWN_HELP, MarkdownModel, markdown_html_field
@@ -185,7 +185,7 @@ class Program(MarkdownModel, Reviewable, Publishable):
         return f"{self.name} ({self.acronym})"
 
     def get_absolute_url(self):
-        return reverse("programs:detail", args=[self.slug])
+        return address("programs:detail", self.slug)
 
     @property
     def short_name(self):

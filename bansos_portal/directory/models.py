@@ -3,10 +3,10 @@ outbound links the portal publishes with the result of their last check."""
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
+from bansos_portal.addresses import address
 from bansos_portal.history import HistoricalRecords
 from bansos_portal.publishing import Publishable, PublishableQuerySet, Reviewable, Status
 
@@ -75,7 +75,7 @@ class Region(models.Model):
 
     def get_absolute_url(self):
         name = "directory:province" if self.is_province else "directory:regency"
-        return reverse(name, args=self.path_args())
+        return address(name, *self.path_args())
 
     @property
     def is_province(self):
@@ -90,7 +90,7 @@ class Region(models.Model):
 
     def embed_url(self):
         name = "directory_embed_province" if self.is_province else "directory_embed"
-        return reverse(name, args=self.path_args())
+        return address(name, *self.path_args())
 
     def office_name(self):
         """How the office is usually named: Dinas Sosial Provinsi Jawa Timur, Dinas Sosial Kota Malang."""

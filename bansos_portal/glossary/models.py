@@ -3,8 +3,8 @@ Humas and linked from wherever it appears."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 
+from bansos_portal.addresses import address
 from bansos_portal.history import HistoricalRecords
 from bansos_portal.publishing import (
     Publishable,
@@ -84,7 +84,7 @@ class Term(MarkdownModel, Reviewable, Publishable):
         return self.term
 
     def get_absolute_url(self):
-        return reverse("glossary:detail", args=[self.slug])
+        return address("glossary:detail", self.slug)
 
     @property
     def forms(self):

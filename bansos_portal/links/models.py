@@ -3,7 +3,8 @@
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
+
+from bansos_portal.addresses import address
 
 
 class SlugHistory(models.Model):
@@ -63,7 +64,7 @@ class ShortLink(models.Model):
         return f"/s/{self.code}"
 
     def get_absolute_url(self):
-        return reverse("links:short", args=[self.code])
+        return address("links:short", self.code)
 
     def clean(self):
         self.code = self.code.lower()

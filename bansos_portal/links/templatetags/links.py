@@ -4,11 +4,11 @@ import json
 
 import segno
 from django import template
-from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
+from bansos_portal.addresses import address
 from bansos_portal.links import share, structured_data
 from faq.models import Clarification, Question
 from programs.models import Program
@@ -63,11 +63,11 @@ def _build_share_kit(context, item):
         kit["json_ld"] = structured_data.claim_review(item, url)
         return kit
     if isinstance(item, Program):
-        text, embed = share.program_message(item), reverse("links:embed_program", args=[item.slug])
-        kit["leaflet"] = reverse("links:leaflet", args=[item.slug])
+        text, embed = share.program_message(item), address("links:embed_program", item.slug)
+        kit["leaflet"] = address("links:leaflet", item.slug)
         kit["json_ld"] = structured_data.government_service(item, url)
     elif isinstance(item, Question):
-        text, embed = share.question_message(item), reverse("links:embed_question", args=[item.slug])
+        text, embed = share.question_message(item), address("links:embed_question", item.slug)
         kit["json_ld"] = structured_data.faq_page([(item, url)])
     kit["links"] = share.share_links(short, text)
     kit["embed_url"] = request.build_absolute_uri(embed)
