@@ -3,6 +3,8 @@ rendered afresh as soon as something it shows did, and never used for previews o
 
 import pytest
 
+from bansos_portal.glossary.models import Term
+from bansos_portal.publishing import Status
 from bansos_portal.templatetags import kept
 from tests.page_cache.test_tags import fresh
 
@@ -140,3 +142,47 @@ def test_a_new_question_renders_the_home_questions_again(client, page_store, pkh
 
     assert rendered == ["home-programs", "home-questions", "home-questions"]
     assert "Bagaimana cara mendaftar PKH?" in page
+
+
+@pytest.fixture
+def question_about_pkh(pkh, make_question):
+    question = make_question(question="Kapan bantuan PKH cair?", slug="kapan-pkh-cair", answer="Empat tahap per tahun.")
+    question.programs.add(pkh)
+    return question
+
+
+def test_a_renamed_program_renders_its_questions_again_but_reuses_their_answers(
+    client, page_store, pkh, question_about_pkh, part_renders, served_after
+):
+    client.get("/tanya-jawab/kapan-pkh-cair/")
+    assert part_renders == ["faq-answer"]
+
+    page, rendered = served_after("/tanya-jawab/kapan-pkh-cair/", edited(pkh, name="Program Keluarga Harapan Plus"))
+
+    assert rendered == ["faq-answer"]
+    assert "Program Keluarga Harapan Plus" in page
+
+
+def test_an_edited_answer_renders_the_answer_again(client, page_store, question_about_pkh, served_after):
+    client.get("/tanya-jawab/kapan-pkh-cair/")
+
+    page, rendered = served_after("/tanya-jawab/kapan-pkh-cair/", edited(question_about_pkh, answer="Tiga tahap."))
+
+    assert rendered == ["faq-answer", "faq-answer"]
+    assert "Tiga tahap." in page
+
+
+def test_a_new_glossary_term_in_an_answer_renders_the_answer_again(
+    client, page_store, question_about_pkh, served_after
+):
+    client.get("/tanya-jawab/kapan-pkh-cair/")
+
+    def change():
+        Term.objects.create(
+            term="tahap", slug="tahap", short_definition="Satu kali penyaluran bantuan.", status=Status.PUBLISHED
+        )
+
+    page, rendered = served_after("/tanya-jawab/kapan-pkh-cair/", change)
+
+    assert rendered == ["faq-answer", "faq-answer"]
+    assert 'href="/istilah/tahap/"' in page
