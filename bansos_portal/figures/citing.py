@@ -52,9 +52,9 @@ def deferred_rerender():
     """Inside: figure changes are collected; at the end, the chains of figures computed from them are
     followed once, in their final state, and each citing item is rendered once. An import saves many
     figures, and the items citing them need only the final state; an item saved after the figures it
-    cites already shows them and is left alone (one saved after the last figure change is not even rendered
-    again to compare). A citation is reported as unknown only if its figure is
-    still missing then."""
+    cites already shows them and is left alone (one saved after the last figure change is not even
+    rendered again to compare). A citation is reported as unknown only if its figure is still missing
+    then."""
     if _pending.get() is not None:
         yield
         return
