@@ -6,9 +6,15 @@ from django.utils.formats import date_format
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
-from bansos_portal.addresses import address
-from bansos_portal.history import HistoricalRecords
-from bansos_portal.publishing import Publishable, PublishableQuerySet, Reviewable, Source, successor_field
+from bansos_portal.publishing import (
+    HistoricalRecords,
+    Publishable,
+    PublishableQuerySet,
+    Reviewable,
+    Source,
+    address,
+    successor_field,
+)
 from bansos_portal.rich_text import MARKDOWN_HELP, MarkdownModel, markdown_html_field
 from programs.models import PROPOSAL_NEVER_PUBLIC, Program, proposal_field
 

@@ -2,9 +2,15 @@ from django.db import models
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 
-from bansos_portal.addresses import address
-from bansos_portal.history import HistoricalRecords
-from bansos_portal.publishing import Publishable, PublishableQuerySet, Reviewable, Source, successor_field
+from bansos_portal.publishing import (
+    HistoricalRecords,
+    Publishable,
+    PublishableQuerySet,
+    Reviewable,
+    Source,
+    address,
+    successor_field,
+)
 from bansos_portal.rich_text import MARKDOWN_HELP, MarkdownModel, markdown_html_field
 
 from .page_sections import ANSWERS, CEKBANSOS_URL, FOLDED, SECTIONS, Answer, Section, short_answer, steps_html

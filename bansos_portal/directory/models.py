@@ -6,9 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.html import format_html
 
-from bansos_portal.addresses import address
-from bansos_portal.history import HistoricalRecords
-from bansos_portal.publishing import Publishable, PublishableQuerySet, Reviewable, Status
+from bansos_portal.publishing import HistoricalRecords, Publishable, PublishableQuerySet, Reviewable, Status, address
 
 # Call Center Kemensos: the national line a citizen can always reach when the regional office is unknown.
 CALL_CENTER = "171"

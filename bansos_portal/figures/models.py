@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.formats import date_format
 
-from bansos_portal.history import HistoricalRecords
+from bansos_portal.publishing import HistoricalRecords
 from programs.models import BenefitComponent, Budget
 
 

@@ -4,14 +4,14 @@ Humas and linked from wherever it appears."""
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from bansos_portal.addresses import address
-from bansos_portal.history import HistoricalRecords
 from bansos_portal.publishing import (
+    HistoricalRecords,
     Publishable,
     PublishableQuerySet,
     Reviewable,
     Source,
     Status,
+    address,
     successor_field,
 )
 from bansos_portal.rich_text import MARKDOWN_HELP, MarkdownModel, markdown_html_field

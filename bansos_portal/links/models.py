@@ -4,7 +4,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from bansos_portal.addresses import address
+from bansos_portal.publishing import address
 
 
 class SlugHistory(models.Model):

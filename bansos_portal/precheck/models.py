@@ -5,8 +5,7 @@ program's benefit components."""
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from bansos_portal.history import HistoricalRecords
-from bansos_portal.publishing import Publishable, PublishableQuerySet, Reviewable
+from bansos_portal.publishing import HistoricalRecords, Publishable, PublishableQuerySet, Reviewable
 from programs.models import PROPOSAL_NEVER_PUBLIC, BenefitComponent, Program, proposal_field
 
 from . import rules

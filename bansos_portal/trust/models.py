@@ -4,7 +4,7 @@ message against before they trust it."""
 from django.core.validators import URLValidator
 from django.db import models
 
-from bansos_portal.history import HistoricalRecords
+from bansos_portal.publishing import HistoricalRecords
 
 # Only addresses a browser shows as secure: an account page behind plain http could be swapped on the way.
 HTTPS_ONLY = [URLValidator(schemes=["https"])]

@@ -58,7 +58,7 @@ def test_no_module_imports_itself_through_other_modules():
     assert not cycles, f"{len(cycles)} import cycle(s), imports inside functions included:\n{report}"
 
 
-PRIMITIVES = {"publishing", "rich_text", "formatting", "personal_data", "history", "addresses"}
+PRIMITIVES = {"publishing", "rich_text", "formatting", "personal_data"}
 
 
 def test_the_layer_contracts_name_every_module_of_the_site_layer():

@@ -1,12 +1,14 @@
-"""The publication primitives every content type shares: review queues and generic item filters."""
+"""The publication primitives every content type shares: review queues, generic item filters, revision
+history and kept page addresses."""
 
 from datetime import date, timedelta
 
 from django.contrib.contenttypes.models import ContentType
+from django.urls import clear_script_prefix, reverse, set_script_prefix
 from django.utils import timezone
 
 from bansos_portal.editorial.models import ChangeNote
-from bansos_portal.publishing import Status, item_key, items_filter
+from bansos_portal.publishing import Status, address, item_key, items_filter
 from faq.models import Clarification, Question
 from programs.models import Program
 
@@ -46,3 +48,40 @@ def test_items_filter_finds_the_rows_of_the_named_items_only(make_program, make_
 
     assert {note.note for note in found} == {f"Catatan {program}", f"Catatan {question}"}
     assert not ChangeNote.objects.filter(items_filter([])).exists()
+
+
+def test_reading_the_history_reuses_one_manager_class():
+    assert type(Program.history) is type(Program.history) is type(Question.history)
+    assert Program.history.model is not Question.history.model
+
+
+def test_each_save_still_records_a_revision_of_its_own_item(make_program):
+    first = make_program(name="Program Satu", slug="satu")
+    second = make_program(name="Program Dua", slug="dua")
+    first.summary = "Ringkasan baru."
+    first.save()
+    assert [row.summary for row in first.history.all()] == ["Ringkasan baru.", first.history.last().summary]
+    assert first.history.count() == 2
+    assert second.history.count() == 1
+    assert Program.history.filter(id=first.id).count() == 2
+
+
+def test_an_address_is_the_one_reverse_gives():
+    assert address("programs:detail", "pkh") == reverse("programs:detail", args=["pkh"]) == "/program/pkh/"
+    assert address("faq:detail", "kapan-cair") == "/tanya-jawab/kapan-cair/"
+
+
+def test_a_site_served_under_a_prefix_gets_its_own_addresses():
+    address("programs:detail", "pkh")  # kept without the prefix
+    set_script_prefix("/portal/")
+    try:
+        assert address("programs:detail", "pkh") == "/portal/program/pkh/"
+    finally:
+        clear_script_prefix()
+    assert address("programs:detail", "pkh") == "/program/pkh/"
+
+
+def test_another_url_configuration_is_not_answered_from_what_was_kept(settings):
+    address("programs:detail", "pkh")
+    settings.ROOT_URLCONF = "tests.site.urls_elsewhere"
+    assert address("programs:detail", "pkh") == "/di-tempat-lain/pkh/"

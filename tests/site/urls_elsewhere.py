@@ -1,4 +1,4 @@
-"""A URL configuration where the program pages live elsewhere (tests/site/test_addresses.py)."""
+"""A URL configuration where the program pages live elsewhere (tests/site/test_publishing.py)."""
 
 from django.http import HttpResponse
 from django.urls import include, path

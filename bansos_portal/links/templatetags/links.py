@@ -8,8 +8,8 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
-from bansos_portal.addresses import address
 from bansos_portal.links import share, structured_data
+from bansos_portal.publishing import address
 from faq.models import Clarification, Question
 from programs.models import Program
 
