@@ -1,6 +1,5 @@
 import io
 import itertools
-import json
 
 import pytest
 from django.contrib.auth.models import Group, Permission, User
@@ -9,7 +8,6 @@ from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from bansos_portal.content_file.load import DEMO_CONTENT, import_content
 from bansos_portal.directory.models import Office, OfficeDetailSource, Region
 from bansos_portal.editorial.roles import ensure_roles
 from bansos_portal.publishing import Status
@@ -343,13 +341,6 @@ def make_office(regions):
 _demo_site_loaded = load_once(load_demo_content, "_demo_site_loaded")
 
 
-def _import_demo():
-    return import_content(data=json.loads(DEMO_CONTENT.read_text(encoding="utf-8")))
-
-
-_demo_imported = load_once(_import_demo, "_demo_imported")
-
-
 @pytest.fixture
 def demo_content(db, _demo_site_loaded):
     """What `load_demo` puts in a fresh database (programs, answers, pre-check rules, regions, offices),
@@ -357,10 +348,10 @@ def demo_content(db, _demo_site_loaded):
 
 
 @pytest.fixture
-def demo_import(db, _demo_imported):
-    """What importing the demo content file alone puts in a fresh database (no pre-check rules, regions or
-    offices): the counts per kind that `import_content` returned."""
-    return _demo_imported
+def demo_import(db, _demo_site_loaded):
+    """The demo content as `demo_content` loads it, for tests of the import: the counts per kind that
+    importing the content file returned."""
+    return _demo_site_loaded
 
 
 def login_as(role, username):

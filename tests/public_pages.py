@@ -52,8 +52,10 @@ PUBLIC_PAGES = {
 
 
 def load_demo_content():
-    """What `load_demo` puts in a fresh database: programs and answers, pre-check rules, regions and offices."""
-    import_content(data=json.loads(DEMO_FILE.read_text(encoding="utf-8")))
+    """What `load_demo` puts in a fresh database: programs and answers, pre-check rules, regions and offices.
+    Returns the counts per kind that importing the content file gave."""
+    counts = import_content(data=json.loads(DEMO_FILE.read_text(encoding="utf-8")))
     load_precheck_rules()
     sync_regions(package_entries())
     load_offices(verified_offices())
+    return counts
