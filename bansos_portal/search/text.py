@@ -15,14 +15,16 @@ WORD = re.compile(r"[0-9a-z]+")
 # of its own.
 RUPIAH_PREFIX = re.compile(r"\brp(?=\d)")
 
-# Function words only: question words, pronouns, particles. Content words such as
-# "ibu", "bulan" or "cara" carry meaning in this domain and are kept.
+# Function words only: pronouns, particles, conjunctions and the yes/no question words. Content words such
+# as "ibu", "bulan" or "cara" carry meaning in this domain and are kept, and so are the question words that
+# name what is asked (kapan: a date, berapa: an amount, siapa: who qualifies, kenapa/mengapa: a reason,
+# bagaimana: a way) and "belum" ("belum cair", "belum masuk"): the answers' own titles ask the same way.
+# Graded matching weighs each word by its rarity, so a common one never keeps an entry out.
 STOP_WORDS = frozenset(
     """
-    ada adalah agar akan aku anda apa apakah atau bagaimana bagi bahwa beberapa belum berapa bisakah
-    dan dapatkah dari dengan di dia dong gimana gmn gitu ia ini itu jika juga kah kalau kami kamu kapan
-    karena ke kenapa kepada kita lah mana mengapa mereka nya oleh pada para saja saya sebagai sih siapa
-    tersebut untuk ya yaitu yakni yang
+    ada adalah agar akan aku anda apa apakah atau bagi bahwa beberapa bisakah dan dapatkah dari dengan di
+    dia dong gimana gmn gitu ia ini itu jika juga kah kalau kami kamu karena ke kepada kita lah mana mereka
+    nya oleh pada para saja saya sebagai sih tersebut untuk ya yaitu yakni yang
 """.split()
 )
 

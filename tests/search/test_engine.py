@@ -18,7 +18,16 @@ def titles(query):
 def test_stemming_meets_affixed_forms():
     assert stems("pendaftaran mendaftar didaftarkan") == "daftar daftar daftar"
     assert query_terms("penyaluran disalurkan") == ["salur"]
-    assert query_terms("Kapan PKH dicairkan?") == ["pkh", "cair"]
+    assert query_terms("Apakah PKH dicairkan?") == ["pkh", "cair"]
+
+
+def test_question_words_that_name_what_is_asked_count(make_question):
+    # "kapan" asks for a date, as the answer's own title does; "apakah" asks nothing in particular.
+    assert query_terms("Kapan PKH dicairkan?") == ["kapan", "pkh", "cair"]
+    make_question(question="Apakah PKH dicairkan tiap bulan?", answer="Bantuan PKH dicairkan bertahap.")
+    make_question(question="Kapan PKH dicairkan?", answer="Bantuan PKH dicairkan bertahap.")
+
+    assert titles("kapan pkh cair")[0] == "Kapan PKH dicairkan?"
 
 
 def test_an_amount_written_with_rp_is_found_by_its_number(make_question):

@@ -1,8 +1,11 @@
 """What the index holds: the text a public page shows, nothing its Markdown source hides."""
 
 import io
+from importlib import import_module
+from types import SimpleNamespace
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -14,6 +17,9 @@ from bansos_portal.editorial import proposals
 from bansos_portal.publishing import Status
 from bansos_portal.search import engine
 from bansos_portal.search.models import SearchEntry, SearchTerm
+
+UPGRADE = import_module("bansos_portal.migrations.0011_index_question_words")
+MIGRATING = SimpleNamespace(connection=connection)  # what the migration reads of its schema editor
 
 HIDDEN_NOTE = (
     "Datang ke kantor desa.\n\n"
@@ -192,3 +198,22 @@ def test_api_lists_offices_as_a_search_type_in_answers_and_document(regions, cli
     }
     parameter = next(p for p in document["paths"]["/search/"]["get"]["parameters"] if p["name"] == "type")
     assert "office" in str(parameter["schema"])
+
+
+def test_upgrading_indexes_a_database_built_without_the_question_words(make_question):
+    make_question(question="Kapan bantuan PKH cair?", answer="Bertahap tiap tiga bulan.")
+    # An index built before the question words counted: their terms and stems are missing.
+    SearchTerm.objects.filter(word="kapan").delete()
+    SearchEntry.objects.update(title_stems="bantu pkh cair")
+
+    UPGRADE.index_again(apps, MIGRATING)
+
+    assert SearchTerm.objects.filter(word="kapan").exists()
+    assert SearchEntry.objects.get().title_stems == "kapan bantu pkh cair"
+    assert titles("kapan cair") == ["Kapan bantuan PKH cair?"]
+
+
+def test_upgrading_an_empty_database_indexes_nothing(db):
+    UPGRADE.index_again(apps, MIGRATING)
+
+    assert not SearchEntry.objects.exists()
