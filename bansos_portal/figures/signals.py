@@ -8,7 +8,7 @@ from bansos_portal.rich_text import MarkdownModel
 from programs.models import BenefitComponent, Budget
 
 from . import program_rows
-from .citing import item_rendered, rerender
+from .citing import deferred_rerender, item_rendered, rerender
 from .models import Figure, FigureOperand
 
 
@@ -29,14 +29,17 @@ def operand_changed(sender, instance, raw=False, **kwargs):
 def component_saved(sender, instance, raw=False, **kwargs):
     if raw or program_rows.is_draft_copy(instance.program):
         return
-    rerender([program_rows.ensure_component_figure(instance).name])
+    # Making or adopting the row's figure saves it too: the items citing it are rendered once, at the end.
+    with deferred_rerender():
+        rerender([program_rows.ensure_component_figure(instance).name])
 
 
 @receiver(post_save, sender=Budget, dispatch_uid="figures-budget-saved")
 def budget_saved(sender, instance, raw=False, **kwargs):
     if raw or program_rows.is_draft_copy(instance.program):
         return
-    rerender([figure.name for figure in program_rows.ensure_budget_figures(instance)])
+    with deferred_rerender():  # as for a component: one rendering for all of the row's figures
+        rerender([figure.name for figure in program_rows.ensure_budget_figures(instance)])
 
 
 @receiver(pre_save, dispatch_uid="figures-item-rendered")

@@ -1,10 +1,13 @@
 """Benefit components and budget rows are figures: citable by a stable name, with a source and a check."""
 
+from contextlib import contextmanager
 from decimal import Decimal
 
+from django.db.models.signals import post_save
 from django.urls import reverse
 
 from bansos_portal.figures.models import BudgetField, Figure, Kind
+from faq.models import Question
 
 
 def put_in_force(name, **fields):
@@ -53,6 +56,42 @@ def test_a_row_saved_again_keeps_its_figure_and_name(make_program, make_componen
     assert Figure.objects.filter(name__startswith="pkh-ibu-hamil-2025").count() == 1
     figure.refresh_from_db()
     assert figure.current_value() == Decimal(3_100_000) and figure.is_published
+    question.refresh_from_db()
+    assert "Rp3.100.000" in question.answer_html
+
+
+@contextmanager
+def saves_of(model):
+    """The instances of `model` saved inside the block."""
+    saved = []
+
+    def note(sender, instance, **kwargs):
+        saved.append(instance.pk)
+
+    post_save.connect(note, sender=model, weak=False)
+    try:
+        yield saved
+    finally:
+        post_save.disconnect(note, sender=model)
+
+
+def test_a_row_saved_renders_the_items_citing_it_once_and_only_when_they_change(
+    make_program, make_component, make_question
+):
+    pkh = make_program(slug="pkh", acronym="PKH")
+    component = make_component(pkh, name="Ibu hamil", amount=3_000_000, year=2025)
+    put_in_force("pkh-ibu-hamil-2025", source_url="https://kemensos.go.id/pkh")
+    question = make_question(answer="[[angka:pkh-ibu-hamil-2025]]")
+
+    with saves_of(Question) as saved:
+        component.save()  # nothing the answer shows changed
+    assert saved == []
+
+    # Saved again under a new id (a published proposal): its figure is adopted, so saved, and the row too.
+    pkh.components.all().delete()
+    with saves_of(Question) as saved:
+        make_component(pkh, name="Ibu hamil", amount=3_100_000, year=2025)
+    assert saved == [question.pk]
     question.refresh_from_db()
     assert "Rp3.100.000" in question.answer_html
 
