@@ -46,17 +46,18 @@ class SearchEntry(models.Model):
 
 
 class SearchPosting(models.Model):
-    """PostgreSQL only: one stem of one entry and how strongly the entry holds it (title first, then
+    """One stem of one entry and how strongly the entry holds it (title first, then
     weighted frequency). Each stem's postings by impact are its champion list: a search of common
     words ranks the strongest entries per word instead of every match. Written by a database
     trigger (see search.statements), never by Python."""
 
     pk = models.CompositePrimaryKey("entry", "stem")
-    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="+")
+    # Deleted with their entry by a trigger on both databases (search.statements), not row by row here.
+    entry = models.ForeignKey(SearchEntry, on_delete=models.DO_NOTHING, related_name="+")
     stem = models.TextField()
     impact = models.FloatField()
 
-    # Its index (stem, impact descending, covering entry_id) is PostgreSQL-only SQL in search.statements.
+    # Its indexes (by stem and impact, by entry) are SQL in search.statements.
 
     def __str__(self):
         return f"{self.stem} ({self.impact:.2f})"

@@ -8,6 +8,7 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 from django.db import connection
+from django.db.models.signals import post_delete
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -16,7 +17,7 @@ from bansos_portal.directory.regions import Entry, package_entries, sync_regions
 from bansos_portal.editorial import proposals
 from bansos_portal.publishing import Status
 from bansos_portal.search import engine
-from bansos_portal.search.models import SearchEntry, SearchTerm
+from bansos_portal.search.models import SearchEntry, SearchPosting, SearchTerm
 
 UPGRADE = import_module("bansos_portal.migrations.0011_index_question_words")
 MIGRATING = SimpleNamespace(connection=connection)  # what the migration reads of its schema editor
@@ -217,3 +218,27 @@ def test_upgrading_an_empty_database_indexes_nothing(db):
     UPGRADE.index_again(apps, MIGRATING)
 
     assert not SearchEntry.objects.exists()
+
+
+def test_a_deleted_item_leaves_no_postings_and_none_is_read_one_by_one(make_question):
+    kept = make_question(question="Kapan bantuan PKH cair?", answer="Bertahap tiap tiga bulan.")
+    gone = make_question(question="Di mana mengambil bantuan sembako?", answer="Di e-warong terdekat.")
+    entry = SearchEntry.objects.get(object_id=gone.pk, kind=SearchEntry.Kind.QUESTION)
+    assert SearchPosting.objects.filter(entry=entry).count() >= 5
+    signalled = []
+
+    def deleted(sender, **kwargs):
+        signalled.append(sender)
+
+    post_delete.connect(deleted)
+    try:
+        gone.delete()
+    finally:
+        post_delete.disconnect(deleted)
+
+    # The database deletes the postings with their entry: Django reads none of them as a model first.
+    assert SearchPosting not in signalled
+    assert not SearchPosting.objects.filter(entry_id=entry.pk).exists()
+    assert SearchPosting.objects.filter(entry__object_id=kept.pk).exists()
+    assert titles("sembako") == []
+    assert titles("kapan cair") == ["Kapan bantuan PKH cair?"]

@@ -50,6 +50,12 @@ def install_champions(connection):
     _execute(connection, fragments_for(connection).champion_sql)
 
 
+def install_forget_postings(connection):
+    """Migration 0012: PostgreSQL deletes an entry's postings with it, as SQLite's triggers have since 0009."""
+    if connection.vendor == "postgresql":
+        _execute(connection, fragments_for(connection).forget_postings_sql)
+
+
 def _execute(connection, statements):
     with connection.cursor() as cursor:
         for statement in statements:

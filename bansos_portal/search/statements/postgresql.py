@@ -20,6 +20,17 @@ class PostgresFragments(Fragments):
         "CREATE EXTENSION IF NOT EXISTS pg_trgm",
         f"CREATE INDEX IF NOT EXISTS {TERMS}_trigram ON {TERMS} USING GIN (word gin_trgm_ops)",
     ]
+    # A deleted entry's postings go with it in the database, as SQLite's trigger does (migration 0012):
+    # deleted by Django's cascade, each posting was first read as a model and signalled, hundreds per entry.
+    forget_postings_sql = [
+        f"""CREATE OR REPLACE FUNCTION {POSTINGS}_forget() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            DELETE FROM {POSTINGS} WHERE entry_id = OLD.id;
+            RETURN NULL;
+        END $$""",
+        f"""CREATE OR REPLACE TRIGGER {POSTINGS}_forget AFTER DELETE ON {TABLE}
+            FOR EACH ROW EXECUTE FUNCTION {POSTINGS}_forget()""",
+    ]
     # Added later (migration 0005): cheaper ranking and counting at tens of thousands of entries.
     champion_sql = [
         # The title alone, small enough to stay uncompressed in the row: ranking asks several
@@ -55,6 +66,7 @@ class PostgresFragments(Fragments):
         f"""CREATE OR REPLACE TRIGGER {POSTINGS}_refresh
             AFTER INSERT OR UPDATE OF title_stems, summary_stems, body_stems ON {TABLE}
             FOR EACH ROW EXECUTE FUNCTION {POSTINGS}_refresh()""",
+        *forget_postings_sql,
         # Entries indexed before the champion lists existed.
         f"""INSERT INTO {POSTINGS} (entry_id, stem, impact)
             SELECT e.id, t.lexeme, (CASE WHEN 'A' = ANY(t.weights) THEN 1 ELSE 0 END)
