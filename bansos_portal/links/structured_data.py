@@ -1,5 +1,7 @@
 """schema.org JSON-LD for search engines and fact-check aggregators, built from published content."""
 
+import functools
+
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
@@ -15,6 +17,9 @@ PUBLISHER = {
 VERDICT_RATINGS = {"hoaks": 1, "disinformasi": 1, "menyesatkan": 2, "benar": 5}
 
 
+# A pure function of the HTML: each page-cache miss of a program or answer page would parse the same HTML
+# again (as much CPU as the rest of its JSON-LD), so the latest results are remembered, a few MB at most.
+@functools.lru_cache(maxsize=256)
 def _text(html, words=60):
     return Truncator(" ".join(strip_tags(html).split())).words(words)
 
