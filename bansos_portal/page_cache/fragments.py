@@ -10,6 +10,9 @@ the same page (the same key: address, host, encoding, htmx headers) reuses the p
 those tags moved, the generation is the same and the schedule has not reached a publish, unpublish or
 expiry time since: the same rules as a stored page, so a kept part is never staler than a stored page.
 
+A part may also leave out what an isolated block above it read (`{% isolated %} … {% endisolated %}`,
+see tags.isolated): the page still depends on it, the part does not, so the part must not show it.
+
 Only renders that the page store records use kept parts: previews, signed-in staff and anything the
 store would not keep always render in full.
 """

@@ -53,6 +53,8 @@ ANY_CHANGE = "*"
 
 # The tags read so far by the render in progress (None outside a recorded render).
 _reads = ContextVar("page_cache_reads", default=None)
+# The part of them that kept parts depend on: everything but what isolated blocks read (see isolated()).
+_part_reads = ContextVar("page_cache_part_reads", default=None)
 # The ORM query being executed (its SQL is compiled by the time the statement is recorded).
 _query = ContextVar("page_cache_query", default=None)
 
@@ -255,18 +257,16 @@ def lookup_key_tags(node, model, alias):
 
 
 def record_statement(execute, sql, params, many, context):
-    reads = _reads.get()
-    if reads is not None:
+    if _reads.get() is not None:
         query = _query.get()
         known = simple_query_tags(query) if query is not None else None
-        reads |= known if known is not None else tables_in(sql)
+        add_reads(known if known is not None else tables_in(sql))
     return execute(sql, params, many, context)
 
 
 def record_instance(sender, instance, **kwargs):
-    reads = _reads.get()
-    if reads is not None and instance.pk is not None and is_content_model(sender):
-        reads.add(key_tag(sender, sender._meta.concrete_model._meta.pk.attname, instance.pk))
+    if _reads.get() is not None and instance.pk is not None and is_content_model(sender):
+        add_reads({key_tag(sender, sender._meta.concrete_model._meta.pk.attname, instance.pk)})
 
 
 _original_execute_sql = SQLCompiler.execute_sql
@@ -296,7 +296,7 @@ def install():
 def recording():
     """Collects, into the set it yields, the tags of everything read inside the block."""
     reads = set()
-    token = _reads.set(reads)
+    token, part_token = _reads.set(reads), _part_reads.set(set())
     try:
         with ExitStack() as stack:
             for connection in connections.all():
@@ -304,23 +304,38 @@ def recording():
             yield reads
     finally:
         _reads.reset(token)
+        _part_reads.reset(part_token)
 
 
 @contextmanager
 def unrecorded():
     """Queries inside the block are not counted as read by the render in progress: the page store's own
     bookkeeping (the schedule), which no page shows."""
-    token = _reads.set(None)
+    token, part_token = _reads.set(None), _part_reads.set(None)
     try:
         yield
     finally:
         _reads.reset(token)
+        _part_reads.reset(part_token)
+
+
+@contextmanager
+def isolated():
+    """What the block reads counts for the page, not for the kept parts after it: a list that changes
+    often (the clarifications on a program page) no longer outdates the parts below it. Those parts must
+    show nothing the block read. A part inside the block is not kept."""
+    token = _part_reads.set(None)
+    try:
+        yield
+    finally:
+        _part_reads.reset(token)
 
 
 def reads_so_far():
-    """The tags read so far by the render in progress (a copy), or None outside a recorded render."""
-    reads = _reads.get()
-    return None if reads is None else set(reads)
+    """The tags a kept part ending now depends on (a copy): what the render in progress read so far,
+    outside isolated blocks. None outside a recorded render or inside an isolated block."""
+    reads = _part_reads.get()
+    return None if reads is None or _reads.get() is None else set(reads)
 
 
 def add_reads(tags):
@@ -328,3 +343,5 @@ def add_reads(tags):
     reads = _reads.get()
     if reads is not None:
         reads |= tags
+        if (part_reads := _part_reads.get()) is not None:
+            part_reads |= tags

@@ -1,10 +1,12 @@
 """`{% keep "name" %} … {% endkeep %}`: a part of a page reused between renders of that page while nothing
-it could show has changed (see page_cache/fragments.py)."""
+it could show has changed; `{% isolated %} … {% endisolated %}`: a block whose reads the kept parts after
+it do not depend on, so they must not show what it shows (see page_cache/fragments.py)."""
 
 from django import template
 from django.utils.safestring import mark_safe
 
 from bansos_portal.page_cache.fragments import kept_or_rendered
+from bansos_portal.page_cache.tags import isolated
 
 register = template.Library()
 
@@ -26,3 +28,21 @@ def keep(parser, token):
     nodelist = parser.parse(("endkeep",))
     parser.delete_first_token()
     return KeepNode(parser.compile_filter(bits[1]), nodelist)
+
+
+class IsolatedNode(template.Node):
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+
+    def render(self, context):
+        with isolated():
+            return self.nodelist.render(context)
+
+
+@register.tag(name="isolated")
+def isolated_block(parser, token):
+    if len(token.split_contents()) != 1:
+        raise template.TemplateSyntaxError("{% isolated %} takes no argument")
+    nodelist = parser.parse(("endisolated",))
+    parser.delete_first_token()
+    return IsolatedNode(nodelist)

@@ -3,9 +3,13 @@ rendered afresh as soon as something it shows did, and never used for previews o
 
 import pytest
 
+from bansos_portal.editorial.models import ChangeNote
 from bansos_portal.glossary.models import Term
+from bansos_portal.page_cache.tags import isolated, reads_so_far, recording
 from bansos_portal.publishing import Status
 from bansos_portal.templatetags import kept
+from faq.models import Clarification
+from programs.models import Program
 from tests.page_cache.test_tags import fresh
 
 
@@ -64,14 +68,15 @@ def test_a_corrected_clarification_renders_the_program_page_again_but_reuses_its
     clarification = make_clarification(claim="Pendaftaran PKH lewat tautan pendek")
     clarification.programs.add(pkh)
     client.get("/program/pkh/")
-    assert part_renders == ["program-body"]
+    assert part_renders == ["program-body", "program-tail"]
 
     # What a hoax day looks like: Humas sharpen the correction of a clarification the program page lists.
     correction = "Kemensos tidak membuka pendaftaran PKH lewat tautan pendek"
     change = edited(clarification, correction=correction)
     page, rendered = served_after("/program/pkh/", change)
 
-    assert rendered == ["program-body"]
+    # The list renders again, the parts above and below it (change notes, sources, share box) do not.
+    assert rendered == ["program-body", "program-tail"]
     assert correction in page
 
 
@@ -81,7 +86,7 @@ def test_a_changed_amount_renders_the_sections_again(client, page_store, pkh, se
 
     page, rendered = served_after("/program/pkh/", edited(component, amount=3_250_000))
 
-    assert rendered == ["program-body", "program-body"]
+    assert rendered == ["program-body", "program-tail"] * 2
     assert "Rp3.250.000" in page
 
 
@@ -93,8 +98,32 @@ def test_an_edited_question_renders_the_program_body_again(client, page_store, p
     change = edited(question, question="Bagaimana cara mendaftar PKH lewat desa?")
     page, rendered = served_after("/program/pkh/", change)
 
-    assert rendered == ["program-body", "program-body"]
+    assert rendered == ["program-body", "program-tail"] * 2
     assert "Bagaimana cara mendaftar PKH lewat desa?" in page
+
+
+def test_a_new_change_note_renders_the_program_tail_again_but_not_its_body(client, page_store, pkh, served_after):
+    client.get("/program/pkh/")
+
+    def change():
+        ChangeNote.objects.create(item=pkh, note="Besaran bantuan ibu hamil diperbarui")
+
+    page, rendered = served_after("/program/pkh/", change)
+
+    assert rendered == ["program-body", "program-tail", "program-tail"]
+    assert "Besaran bantuan ibu hamil diperbarui" in page
+
+
+def test_a_new_source_renders_the_program_tail_again_but_not_its_body(client, page_store, pkh, served_after):
+    client.get("/program/pkh/")
+
+    def change():
+        pkh.sources.create(title="Pedoman Umum PKH 2021", url="https://kemensos.go.id/pedoman-pkh")
+
+    page, rendered = served_after("/program/pkh/", change)
+
+    assert rendered == ["program-body", "program-tail", "program-tail"]
+    assert "Pedoman Umum PKH 2021" in page
 
 
 def test_a_part_is_kept_for_its_own_page_only(client, page_store, pkh, make_program, part_renders):
@@ -103,7 +132,7 @@ def test_a_part_is_kept_for_its_own_page_only(client, page_store, pkh, make_prog
     client.get("/program/pkh/")
     client.get("/program/sembako/")
 
-    assert part_renders == ["program-body", "program-body"]
+    assert part_renders == ["program-body", "program-tail"] * 2
 
 
 def test_staff_and_previews_always_render_every_part(client, page_store, pkh, admin_user, part_renders):
@@ -114,7 +143,7 @@ def test_staff_and_previews_always_render_every_part(client, page_store, pkh, ad
     client.get("/program/pkh/?pratinjau=1")
     client.get("/program/pkh/?pratinjau=1")
 
-    assert part_renders == ["program-body"] * 4
+    assert part_renders == ["program-body", "program-tail"] * 4
 
 
 def test_a_corrected_clarification_renders_the_home_page_again_but_reuses_its_programs_and_questions(
@@ -186,3 +215,17 @@ def test_a_new_glossary_term_in_an_answer_renders_the_answer_again(
 
     assert rendered == ["faq-answer", "faq-answer"]
     assert 'href="/istilah/tahap/"' in page
+
+
+def test_what_an_isolated_block_reads_counts_for_the_page_not_for_the_parts_after_it(pkh, make_clarification):
+    clarification = make_clarification(claim="Bansos lewat Telegram")
+    with recording() as page_reads:
+        list(Program.objects.filter(pk=pkh.pk))
+        with isolated():
+            list(Clarification.objects.filter(pk=clarification.pk))
+            assert reads_so_far() is None  # a part inside the block is not kept
+        part_reads = reads_so_far()
+
+    assert {f"programs.Program.id={pkh.pk}", f"faq.Clarification.id={clarification.pk}"} <= page_reads
+    assert f"programs.Program.id={pkh.pk}" in part_reads
+    assert not any(tag.startswith("faq.Clarification") for tag in part_reads)
