@@ -152,12 +152,13 @@ def test_a_corrected_clarification_renders_the_home_page_again_but_reuses_its_pr
     make_question(question="Kapan bantuan PKH cair?", answer="Empat tahap setahun.")
     clarification = make_clarification(claim="Bansos Rp2 juta lewat Telegram")
     client.get("/")
-    assert part_renders == ["home-programs", "home-questions"]
+    assert part_renders == ["home-programs", "home-questions", "home-budget"]
 
     correction = "Kemensos tidak membagikan bansos lewat Telegram"
     page, rendered = served_after("/", edited(clarification, correction=correction))
 
-    assert rendered == ["home-programs", "home-questions"]
+    # The fact checks render again; the programs, the questions and the budget highlight below do not.
+    assert rendered == ["home-programs", "home-questions", "home-budget"]
     assert correction in page
 
 
@@ -169,8 +170,20 @@ def test_a_new_question_renders_the_home_questions_again(client, page_store, pkh
 
     page, rendered = served_after("/", change)
 
-    assert rendered == ["home-programs", "home-questions", "home-questions"]
+    assert rendered == ["home-programs", "home-questions", "home-budget", "home-questions", "home-budget"]
     assert "Bagaimana cara mendaftar PKH?" in page
+
+
+def test_a_new_ministry_budget_renders_only_the_home_budget_highlight_again(
+    client, page_store, pkh, make_budget, served_after
+):
+    make_budget(year=2018, allocation=43_300_000_000_000, source="Sekjen Kemensos, 2018")
+    client.get("/")
+
+    page, rendered = served_after("/", lambda: make_budget(year=2019, source="Sekjen Kemensos, Februari 2019"))
+
+    assert rendered == ["home-programs", "home-questions", "home-budget", "home-budget"]
+    assert "Sekjen Kemensos, Februari 2019" in page
 
 
 @pytest.fixture
