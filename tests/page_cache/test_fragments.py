@@ -68,7 +68,7 @@ def test_a_corrected_clarification_renders_the_program_page_again_but_reuses_its
     clarification = make_clarification(claim="Pendaftaran PKH lewat tautan pendek")
     clarification.programs.add(pkh)
     client.get("/program/pkh/")
-    assert part_renders == ["program-body", "program-tail"]
+    assert part_renders == ["program-head", "program-body", "program-tail"]
 
     # What a hoax day looks like: Humas sharpen the correction of a clarification the program page lists.
     correction = "Kemensos tidak membuka pendaftaran PKH lewat tautan pendek"
@@ -76,7 +76,7 @@ def test_a_corrected_clarification_renders_the_program_page_again_but_reuses_its
     page, rendered = served_after("/program/pkh/", change)
 
     # The list renders again, the parts above and below it (change notes, sources, share box) do not.
-    assert rendered == ["program-body", "program-tail"]
+    assert rendered == ["program-head", "program-body", "program-tail"]
     assert correction in page
 
 
@@ -86,7 +86,7 @@ def test_a_changed_amount_renders_the_sections_again(client, page_store, pkh, se
 
     page, rendered = served_after("/program/pkh/", edited(component, amount=3_250_000))
 
-    assert rendered == ["program-body", "program-tail"] * 2
+    assert rendered == ["program-head", "program-body", "program-tail", "program-body", "program-tail"]
     assert "Rp3.250.000" in page
 
 
@@ -98,7 +98,7 @@ def test_an_edited_question_renders_the_program_body_again(client, page_store, p
     change = edited(question, question="Bagaimana cara mendaftar PKH lewat desa?")
     page, rendered = served_after("/program/pkh/", change)
 
-    assert rendered == ["program-body", "program-tail"] * 2
+    assert rendered == ["program-head", "program-body", "program-tail", "program-body", "program-tail"]
     assert "Bagaimana cara mendaftar PKH lewat desa?" in page
 
 
@@ -110,7 +110,7 @@ def test_a_new_change_note_renders_the_program_tail_again_but_not_its_body(clien
 
     page, rendered = served_after("/program/pkh/", change)
 
-    assert rendered == ["program-body", "program-tail", "program-tail"]
+    assert rendered == ["program-head", "program-body", "program-tail", "program-tail"]
     assert "Besaran bantuan ibu hamil diperbarui" in page
 
 
@@ -122,7 +122,7 @@ def test_a_new_source_renders_the_program_tail_again_but_not_its_body(client, pa
 
     page, rendered = served_after("/program/pkh/", change)
 
-    assert rendered == ["program-body", "program-tail", "program-tail"]
+    assert rendered == ["program-head", "program-body", "program-tail", "program-tail"]
     assert "Pedoman Umum PKH 2021" in page
 
 
@@ -132,7 +132,7 @@ def test_a_part_is_kept_for_its_own_page_only(client, page_store, pkh, make_prog
     client.get("/program/pkh/")
     client.get("/program/sembako/")
 
-    assert part_renders == ["program-body", "program-tail"] * 2
+    assert part_renders == ["program-head", "program-body", "program-tail"] * 2
 
 
 def test_staff_and_previews_always_render_every_part(client, page_store, pkh, admin_user, part_renders):
@@ -143,7 +143,7 @@ def test_staff_and_previews_always_render_every_part(client, page_store, pkh, ad
     client.get("/program/pkh/?pratinjau=1")
     client.get("/program/pkh/?pratinjau=1")
 
-    assert part_renders == ["program-body", "program-tail"] * 4
+    assert part_renders == ["program-head", "program-body", "program-tail"] * 4
 
 
 def test_a_corrected_clarification_renders_the_home_page_again_but_reuses_its_programs_and_questions(
@@ -197,11 +197,12 @@ def test_a_renamed_program_renders_its_questions_again_but_reuses_their_answers(
     client, page_store, pkh, question_about_pkh, part_renders, served_after
 ):
     client.get("/tanya-jawab/kapan-pkh-cair/")
-    assert part_renders == ["faq-answer"]
+    assert part_renders == ["faq-head", "faq-answer", "faq-share"]
 
     page, rendered = served_after("/tanya-jawab/kapan-pkh-cair/", edited(pkh, name="Program Keluarga Harapan Plus"))
 
-    assert rendered == ["faq-answer"]
+    # Only the isolated related programs and questions render again.
+    assert rendered == ["faq-head", "faq-answer", "faq-share"]
     assert "Program Keluarga Harapan Plus" in page
 
 
@@ -210,7 +211,7 @@ def test_an_edited_answer_renders_the_answer_again(client, page_store, question_
 
     page, rendered = served_after("/tanya-jawab/kapan-pkh-cair/", edited(question_about_pkh, answer="Tiga tahap."))
 
-    assert rendered == ["faq-answer", "faq-answer"]
+    assert rendered == ["faq-head", "faq-answer", "faq-share"] * 2
     assert "Tiga tahap." in page
 
 
@@ -226,7 +227,7 @@ def test_a_new_glossary_term_in_an_answer_renders_the_answer_again(
 
     page, rendered = served_after("/tanya-jawab/kapan-pkh-cair/", change)
 
-    assert rendered == ["faq-answer", "faq-answer"]
+    assert rendered == ["faq-head", "faq-answer", "faq-share", "faq-answer", "faq-share"]
     assert 'href="/istilah/tahap/"' in page
 
 
