@@ -44,6 +44,10 @@ def _first_letters(forms, wrapper):
     return wrapper.format("[" + re.escape("".join(sorted({form[0] for form in forms}))) + "]") if forms else ""
 
 
+# How many marked sections a glossary remembers (see Glossary.mark).
+MARKED_KEPT = 1024
+
+
 class Glossary:
     """Every form of every term to mark, compiled into one expression."""
 
@@ -62,6 +66,9 @@ class Glossary:
             part for part in (_first_letters(self.exact, "{}"), _first_letters(self.folded, "(?i:{})")) if part
         )
         self.pattern = re.compile(rf"(?={ahead})(?<![\w-])(?:{alternatives})(?!\w|-[A-Z0-9])") if forms else None
+        # What mark() returned for an HTML and the terms marked before it: a page renders its sections in
+        # the same order every time, so a render after a change marks only the sections that changed.
+        self._marked = {}
 
     def entry(self, text):
         text = " ".join(text.split())
@@ -69,6 +76,17 @@ class Glossary:
 
     def mark(self, html, marked):
         """`html` with the first occurrence of each term not in `marked` (keys, updated) linked to its page."""
+        key = (html, frozenset(marked))
+        if (known := self._marked.get(key)) is None:
+            before = set(marked)
+            known = self._marked_now(html, marked), frozenset(marked - before)
+            if len(self._marked) >= MARKED_KEPT:
+                self._marked.clear()  # a few MB at most; the pages read most are marked again at once
+            self._marked[key] = known
+        marked |= known[1]
+        return known[0]
+
+    def _marked_now(self, html, marked):
         if not self._holds_unmarked(html, marked):
             return html  # most sections: nothing left to mark, and no need to parse them
         pieces = _pieces(html)

@@ -155,3 +155,29 @@ def test_the_quick_split_marks_exactly_what_the_html_parser_marks(parts):
         parsed = GLOSSARY.mark(html, set())
 
     assert quick == parsed
+
+
+def test_a_section_marked_before_is_not_read_again_and_marks_the_same_terms(monkeypatch):
+    glossary = Glossary([DTSEN, DESIL])
+    html = "<p>Cek DTSEN dan desil Anda.</p>"
+    first_marked, again_marked = set(), set()
+    first = glossary.mark(html, first_marked)
+    read = []
+    monkeypatch.setattr(markup, "_pieces", lambda html: read.append(html))
+
+    again = glossary.mark(html, again_marked)
+
+    assert read == []  # the next render of the page: the section's marked HTML is remembered
+    assert again == first and again_marked == first_marked == {1, 3}
+
+
+def test_a_remembered_section_after_other_terms_were_marked_links_only_the_rest():
+    glossary = Glossary([DTSEN, DESIL])
+    html = "<p>Cek DTSEN dan desil Anda.</p>"
+    glossary.mark(html, set())  # remembered with nothing marked before it
+
+    marked = {1}  # an earlier section of this page linked DTSEN already
+    html = glossary.mark(html, marked)
+
+    assert "/istilah/dtsen/" not in html and '<a class="istilah" href="/istilah/desil/"' in html
+    assert marked == {1, 3}
