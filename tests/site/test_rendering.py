@@ -5,12 +5,15 @@ quiet link of its own."""
 import json
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from bansos_portal.content_file.load import DEMO_CONTENT
 from bansos_portal.rich_text import render_markdown
+from tests.public_pages import PUBLIC_PAGES
 
 
 def tight(html):
@@ -261,3 +264,27 @@ def test_question_and_clarification_have_one_link_by_their_heading(client, make_
         "Salin tautan ke penjelasan ini",
     )
     assert question.count("#jawaban") == 1 and clarification.count("#penjelasan") == 1
+
+
+TEMPLATE_DIRS = [Path(settings.BASE_DIR, "templates"), *Path(settings.BASE_DIR, "bansos_portal").glob("*/templates")]
+
+
+def test_no_template_comment_runs_past_its_line():
+    """Django's {# … #} ends on its own line: one that goes on is printed, words and all, on the page."""
+    unclosed = [
+        f"{path.relative_to(settings.BASE_DIR)}:{number}"
+        for folder in TEMPLATE_DIRS
+        for path in folder.rglob("*.html")
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if line.count("{#") > line.count("#}")
+    ]
+    assert unclosed == []
+
+
+def test_no_public_page_shows_template_syntax(client, demo_content):
+    shown = {}
+    for path in PUBLIC_PAGES.values():
+        page = client.get(path).content.decode()
+        if found := [marker for marker in ("{#", "#}", "{%", "%}") if marker in page]:
+            shown[path] = found
+    assert shown == {}
