@@ -76,9 +76,9 @@ class Glossary:
 
     def mark(self, html, marked):
         """`html` with the first occurrence of each term not in `marked` (keys, updated) linked to its page."""
-        key = (html, frozenset(marked))
+        before = frozenset(marked)
+        key = (html, before)
         if (known := self._marked.get(key)) is None:
-            before = set(marked)
             known = self._marked_now(html, marked), frozenset(marked - before)
             if len(self._marked) >= MARKED_KEPT:
                 self._marked.clear()  # a few MB at most; the pages read most are marked again at once

@@ -334,8 +334,8 @@ def isolated():
 def reads_so_far():
     """The tags a kept part ending now depends on (a copy): what the render in progress read so far,
     outside isolated blocks. None outside a recorded render or inside an isolated block."""
-    reads = _part_reads.get()
-    return None if reads is None or _reads.get() is None else set(reads)
+    reads = _part_reads.get()  # None whenever the page's reads are (recording() and unrecorded() set both)
+    return None if reads is None else set(reads)
 
 
 def add_reads(tags):
