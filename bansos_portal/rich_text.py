@@ -1,5 +1,6 @@
 """Markdown written by Humas, turned into sanitised HTML once, when it is saved."""
 
+import functools
 import re
 
 import nh3
@@ -79,15 +80,27 @@ INLINE_TAGS = {"a", "abbr", "b", "code", "em", "i", "strong", "sub", "sup"}
 
 def render_markdown(text):
     """Return safe HTML for Markdown text: no scripts, event handlers, styles or javascript: links."""
-    env = {}
-    tokens = MARKDOWN.parse(_nest_short_indents(expand_text(text or "")), env)
-    _label_cells(tokens)
-    return _clean(MARKDOWN.renderer.render(tokens, MARKDOWN.options, env), ALLOWED_TAGS)
+    return _block_html(expand_text(text or ""))
 
 
 def render_inline_markdown(text):
     """Safe HTML for one line of Markdown (links, emphasis, cited figures), without a paragraph around it."""
-    return _clean(MARKDOWN.renderInline(" ".join(expand_text(text or "").split())), INLINE_TAGS)
+    return _inline_html(" ".join(expand_text(text or "").split()))
+
+
+# Saving an item renders every Markdown field again, though most are unchanged: once the cited figures
+# are expanded (they change apart from the text), the HTML depends on the text alone, so it is kept.
+@functools.lru_cache(maxsize=2048)
+def _block_html(markdown):
+    env = {}
+    tokens = MARKDOWN.parse(_nest_short_indents(markdown), env)
+    _label_cells(tokens)
+    return _clean(MARKDOWN.renderer.render(tokens, MARKDOWN.options, env), ALLOWED_TAGS)
+
+
+@functools.lru_cache(maxsize=2048)
+def _inline_html(markdown):
+    return _clean(MARKDOWN.renderInline(markdown), INLINE_TAGS)
 
 
 def _clean(html, tags):

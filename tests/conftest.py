@@ -1,5 +1,7 @@
+import gc
 import io
 import itertools
+import sys
 
 import pytest
 from django.contrib.auth.models import Group, Permission, User
@@ -17,6 +19,13 @@ from tests.migrated_copy import migrations_from_copy
 from tests.public_pages import load_demo_content
 
 _numbers = itertools.count(1)
+
+# pytest rewrites every test module's asserts on import and caches the result like bytecode; where the
+# environment sets PYTHONDONTWRITEBYTECODE, each process would rewrite them all again (3-4 s per process).
+sys.dont_write_bytecode = False
+# Django's models, queries and templates make millions of short-lived objects; with Python's default
+# thresholds the cycle collector runs so often that it takes about a twentieth of the run.
+gc.set_threshold(50_000, 20, 20)
 
 
 def is_transactional(item):

@@ -16,6 +16,11 @@ class RegionQuerySet(models.QuerySet):
     def active(self):
         return self.filter(archived_at__isnull=True)
 
+    def addresses(self):
+        """{"slug", "province_slug", "updated_at"} of each region, for Region.address_of: no model instance
+        (and its province's) per row, for a list of hundreds of links."""
+        return self.values("slug", "updated_at", province_slug=models.F("parent__slug"))
+
     def provinces(self):
         return self.filter(kind=Region.Kind.PROVINCE)
 
@@ -72,8 +77,14 @@ class Region(models.Model):
         return f"Provinsi {self.name}"
 
     def get_absolute_url(self):
-        name = "directory:province" if self.is_province else "directory:regency"
-        return address(name, *self.path_args())
+        return self.address_of(self.slug, None if self.is_province else self.parent.slug)
+
+    @staticmethod
+    def address_of(slug, province_slug=None):
+        """The public page of a province (no province above it) or of a regency or city in its province."""
+        if province_slug is None:
+            return address("directory:province", slug)
+        return address("directory:regency", province_slug, slug)
 
     @property
     def is_province(self):

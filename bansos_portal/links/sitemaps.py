@@ -75,10 +75,13 @@ class PageSitemap(Sitemap):
 
 class RegionSitemap(Sitemap):
     def items(self):
-        return Region.objects.active().select_related("parent").order_by("code")
+        return Region.objects.active().order_by("code").addresses()
+
+    def location(self, region):
+        return Region.address_of(region["slug"], region["province_slug"])
 
     def lastmod(self, region):
-        return region.updated_at
+        return region["updated_at"]
 
 
 SITEMAPS = {

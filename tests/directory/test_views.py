@@ -3,6 +3,7 @@ import re
 import pytest
 from django.urls import reverse
 
+from bansos_portal.directory.models import Region
 from bansos_portal.publishing import Status
 
 UNVERIFIED = "Rincian kantor daerah ini belum terverifikasi."
@@ -124,6 +125,10 @@ def test_sitemap_lists_region_pages(regions, client):
     response = client.get("/sitemap.xml")
 
     assert b"/dinas-sosial/jawa-timur/kota-malang/</loc>" in response.content
+    # Every active province, regency and city once, at the address its own page has; no archived one.
+    listed = re.findall(r"<loc>https?://[^/]+(/dinas-sosial/[^<]+)</loc>", response.content.decode())
+    assert sorted(listed) == sorted(region.get_absolute_url() for region in Region.objects.active())
+    assert "/dinas-sosial/jawa-timur/" in listed
 
 
 def test_program_complaints_and_regional_role_sections_link_to_the_office_finder(client, make_program):
