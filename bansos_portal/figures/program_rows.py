@@ -72,7 +72,10 @@ def _free_name(name):
 def _orphans(name):
     """Unlinked figures that once read a row of this name (name, name-2, …), the plain name first."""
     unlinked = Figure.objects.filter(component__isnull=True, budget__isnull=True, formula="", value=None)
-    candidates = unlinked.filter(name__regex=rf"^{re.escape(name)}(-[0-9]+)?$")
+    # The prefix in the database, the exact form here: SQLite has no regular expressions of its own and
+    # would call back into Python for every unlinked figure, on every row saved.
+    same = re.compile(rf"{re.escape(name)}(-[0-9]+)?")
+    candidates = [figure for figure in unlinked.filter(name__startswith=name) if same.fullmatch(figure.name)]
     return sorted(candidates, key=lambda figure: (len(figure.name), figure.name))
 
 
