@@ -6,6 +6,7 @@ from typing import NamedTuple
 from django.apps import apps
 from django.conf import settings
 from django.db.models import Min, Q
+from simple_history.models import HistoricalChanges
 
 from .store import NEXT_CHANGE_KEY, cache
 
@@ -25,6 +26,9 @@ class Schedule(NamedTuple):
 def scheduled_models():
     for model in apps.get_models():
         if model._meta.app_label not in settings.PAGE_CACHE_CONTENT_APPS:
+            continue
+        # An earlier version's dates (the edit history) change nothing; its table only grows.
+        if issubclass(model, HistoricalChanges):
             continue
         fields = [field.name for field in model._meta.concrete_fields if field.name in SCHEDULE_FIELDS]
         if fields:

@@ -187,6 +187,18 @@ def test_browsers_are_never_told_to_keep_a_page_past_a_scheduled_change(client, 
     assert 0 < max_age <= 20
 
 
+def test_a_date_only_an_earlier_version_had_is_not_a_scheduled_change(client, page_store, make_program):
+    program = make_program(name="Segera terbit", published_at=timezone.now() + timedelta(seconds=20))
+    program.published_at = timezone.now() - timedelta(minutes=1)  # published at once instead
+    program.save()
+
+    response = client.get(reverse("programs:list"))
+
+    assert program.history.count() == 2  # the history still holds the version with the future date
+    max_age = int(response["Cache-Control"].split("max-age=")[1].split(",")[0])
+    assert max_age > 20
+
+
 def test_signed_in_staff_get_fresh_uncached_pages(client, page_store, program, admin_user):
     client.force_login(admin_user)
     client.get(program.get_absolute_url())
