@@ -90,7 +90,7 @@ def render_inline_markdown(text):
 
 # Saving an item renders every Markdown field again, though most are unchanged: once the cited figures
 # are expanded (they change apart from the text), the HTML depends on the text alone, so it is kept.
-@functools.lru_cache(maxsize=2048)
+@functools.lru_cache(maxsize=512)
 def _block_html(markdown):
     env = {}
     tokens = MARKDOWN.parse(_nest_short_indents(markdown), env)
@@ -98,7 +98,7 @@ def _block_html(markdown):
     return _clean(MARKDOWN.renderer.render(tokens, MARKDOWN.options, env), ALLOWED_TAGS)
 
 
-@functools.lru_cache(maxsize=2048)
+@functools.lru_cache(maxsize=512)
 def _inline_html(markdown):
     return _clean(MARKDOWN.renderInline(markdown), INLINE_TAGS)
 
